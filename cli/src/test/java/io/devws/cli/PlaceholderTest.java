@@ -1,0 +1,12 @@
+package io.devws.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PlaceholderTest {
+    @Test
+    void resolves() {
+        assertThat(Main.class).isNotNull();
+    }
+}
