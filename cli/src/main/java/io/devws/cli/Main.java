@@ -1,11 +1,14 @@
 package io.devws.cli;
 
-/** Entry point of devws (placeholder). */
+import io.devws.cli.command.DevwsCommand;
+import picocli.CommandLine;
+
+/** Entry point of {@code devws} (and {@code kubectl devws}). */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("devws 0.1.0-SNAPSHOT");
+        System.exit(DevwsCommand.commandLine().execute(args));
     }
 }

@@ -1,0 +1,26 @@
+package io.devws.cli.command;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command; subcommands are registered here, one class each. */
+@Command(name = "devws",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "SSH into Kubernetes dev workspaces.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class DevwsCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'devws --help'");
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new DevwsCommand());
+    }
+}

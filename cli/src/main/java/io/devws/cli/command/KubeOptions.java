@@ -1,0 +1,15 @@
+package io.devws.cli.command;
+
+import picocli.CommandLine.Option;
+
+/** kubectl-like connection flags, mixed into every command that talks to a cluster. */
+public final class KubeOptions {
+    @Option(names = "--kubeconfig", description = "Path to the kubeconfig file (default: $KUBECONFIG or ~/.kube/config).")
+    public String kubeconfig;
+
+    @Option(names = "--context", description = "The kubeconfig context to use.")
+    public String context;
+
+    @Option(names = {"-n", "--namespace"}, description = "Namespace (default: the context's namespace).")
+    public String namespace;
+}
