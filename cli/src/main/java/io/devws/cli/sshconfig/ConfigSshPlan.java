@@ -1,0 +1,89 @@
+package io.devws.cli.sshconfig;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Everything {@code devws config-ssh} would change, computed before anything is written, so a bad
+ * input fails with nothing half-written and {@code --dry-run} can show the exact diff.
+ */
+public final class ConfigSshPlan {
+    private final SshPaths paths;
+    private final List<FileChange> changes;
+    private final boolean generateIdentity;
+
+    private ConfigSshPlan(SshPaths paths, List<FileChange> changes, boolean generateIdentity) {
+        this.paths = paths;
+        this.changes = changes;
+        this.generateIdentity = generateIdentity;
+    }
+
+    /**
+     * @param knownHosts   this run's pinned keys
+     * @param ownedByRun   which existing known_hosts entries this run replaces
+     */
+    public static ConfigSshPlan compute(SshPaths paths, ManagedSshConfig managed, List<KnownHostsEntry> knownHosts,
+                                        Predicate<String> ownedByRun) throws IOException {
+        String userBefore = Files.exists(paths.userConfig()) ? Files.readString(paths.userConfig()) : null;
+        if (userBefore != null) {
+            UserSshConfig.validate(userBefore, paths.userConfig().toString());
+        }
+        String userAfter = UserSshConfig.withInclude(userBefore == null ? "" : userBefore, paths.managedConfig().toString());
+        String managedBefore = read(paths.managedConfig());
+        String hostsBefore = read(paths.knownHosts());
+        String hostsAfter = KnownHostsFile.render(hostsBefore == null ? "" : hostsBefore, knownHosts, ownedByRun);
+        List<FileChange> changes = List.of(
+                new FileChange(paths.userConfig(), userBefore, userAfter),
+                new FileChange(paths.managedConfig(), managedBefore, managed.render()),
+                new FileChange(paths.knownHosts(), hostsBefore, hostsAfter));
+        return new ConfigSshPlan(paths, changes, !Files.exists(paths.identity()));
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file) : null;
+    }
+
+    public boolean changesNothing() {
+        return !generateIdentity && changes.stream().noneMatch(FileChange::changes);
+    }
+
+    public void printDiff(PrintStream out) {
+        if (generateIdentity) {
+            out.println("# would generate the devws identity key " + paths.identity());
+        }
+        changes.stream().filter(FileChange::changes).forEach(c -> out.print(c.diff()));
+    }
+
+    /** Writes the changed files; backs up the user's config once, before its first change. */
+    public void apply() throws IOException {
+        AtomicFiles.privateDirectory(paths.devwsDir());
+        if (generateIdentity) {
+            IdentityKey.generate(paths.identity(), paths.identityPublic());
+        }
+        for (FileChange change : changes) {
+            if (!change.changes()) {
+                continue;
+            }
+            if (change.path().equals(paths.userConfig())) {
+                backupOnce(change);
+            }
+            AtomicFiles.privateDirectory(change.path().toAbsolutePath().getParent());
+            AtomicFiles.write(change.path(), change.after());
+        }
+    }
+
+    private void backupOnce(FileChange change) throws IOException {
+        if (change.before() != null && !Files.exists(paths.userConfigBackup())) {
+            Files.copy(change.path(), paths.userConfigBackup(), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
+    public List<FileChange> changes() {
+        return changes;
+    }
+}
