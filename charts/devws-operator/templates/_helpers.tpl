@@ -1,0 +1,63 @@
+{{/* Chart name, truncated to the 63 characters a label value allows. */}}
+{{- define "devws-operator.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Full name: RELEASE-CHART, or RELEASE alone when it already contains the chart name. */}}
+{{- define "devws-operator.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* chart label value: NAME-VERSION */}}
+{{- define "devws-operator.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Labels on every object. */}}
+{{- define "devws-operator.labels" -}}
+helm.sh/chart: {{ include "devws-operator.chart" . }}
+{{ include "devws-operator.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: devws
+app.kubernetes.io/component: operator
+{{- end }}
+
+{{/* Labels the Deployment selects its pods by (immutable: never add to them). */}}
+{{- define "devws-operator.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "devws-operator.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/* ServiceAccount the operator runs as. */}}
+{{- define "devws-operator.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "devws-operator.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- required "serviceAccount.name is required when serviceAccount.create is false" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* Operator image reference. */}}
+{{- define "devws-operator.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+
+{{/* Sidecar image reference, handed to the operator for every workspace pod. */}}
+{{- define "devws-operator.sidecarImage" -}}
+{{- printf "%s:%s" .Values.sidecar.image.repository (default .Chart.AppVersion .Values.sidecar.image.tag) }}
+{{- end }}
+
+{{/* Name of the cluster-scoped CRD-read ClusterRole and its binding (fullname + "-crd", within 63). */}}
+{{- define "devws-operator.crdRoleName" -}}
+{{- printf "%s-crd" (include "devws-operator.fullname" . | trunc 59 | trimSuffix "-") }}
+{{- end }}

@@ -1,0 +1,192 @@
+package io.devws.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.LintResult;
+import io.devws.install.render.Chart;
+import io.devws.install.render.Manifests;
+import io.devws.install.render.UnknownFields;
+import io.devws.install.render.ValuesFile;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** helm lint --strict and helm template of charts/devws-operator with real Helm (helm-java). */
+class ChartRenderTest {
+    private static final Chart CHART = new Chart(RepoPaths.chart());
+    private static final Path VALUES_ALL = Path.of("src/test/resources/values-all.yaml");
+
+    @Test
+    void lintStrictPasses() {
+        LintResult result = CHART.lintStrict();
+        assertThat(result.isFailed()).as("helm lint --strict: %s", result.getMessages()).isFalse();
+    }
+
+    @Test
+    void defaultsRenderAHardenedOperatorWithProbesAndBothImages() {
+        Manifests m = CHART.render("devws", "devws-system", null, Map.of());
+
+        assertThat(m.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ClusterRole", "ClusterRole",
+                "ClusterRoleBinding", "ClusterRoleBinding", "Service", "Deployment");
+        assertTypedWithoutUnknownFields(m);
+        assertThat(m.one(ServiceAccount.class).getMetadata().getNamespace()).isEqualTo("devws-system");
+
+        Deployment d = m.one(Deployment.class);
+        assertThat(d.getMetadata().getName()).isEqualTo("devws-devws-operator");
+        var pod = d.getSpec().getTemplate().getSpec();
+        assertThat(pod.getServiceAccountName()).isEqualTo("devws-devws-operator");
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        Container c = pod.getContainers().get(0);
+        assertThat(c.getImage()).isEqualTo("ghcr.io/devws/devws-operator:0.1.0");
+        assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+        assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+        assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
+        assertThat(c.getResources().getLimits()).containsKey("memory");
+        assertThat(env(c)).containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE", "ghcr.io/devws/devws-sidecar:0.1.0")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE_PULL_POLICY", "IfNotPresent")
+                .doesNotContainKey("QUARKUS_OPERATOR_SDK_NAMESPACES");
+        assertThat(c.getVolumeMounts()).anySatisfy(v -> assertThat(v.getMountPath()).isEqualTo("/tmp"));
+
+        // all namespaces: the operator's role is bound cluster-wide, to the operator's ServiceAccount
+        assertThat(m.ofType(ClusterRoleBinding.class)).allSatisfy(b -> {
+            assertThat(b.getSubjects()).singleElement().satisfies(s -> {
+                assertThat(s.getName()).isEqualTo("devws-devws-operator");
+                assertThat(s.getNamespace()).isEqualTo("devws-system");
+            });
+        });
+        Service svc = m.one(Service.class);
+        assertThat(svc.getSpec().getSelector()).isEqualTo(d.getSpec().getSelector().getMatchLabels());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyValueSetRendersAsDocumented() {
+        Manifests m = CHART.render("rel", "ops", VALUES_ALL, Map.of());
+        assertTypedWithoutUnknownFields(m);
+
+        assertThat(m.ofType(RoleBinding.class)).extracting(b -> b.getMetadata().getNamespace())
+                .containsExactlyInAnyOrder("team-a", "team-b");
+        assertThat(m.ofType(ClusterRoleBinding.class)).extracting(b -> b.getMetadata().getName())
+                .containsExactly("devws-ctl-crd");
+        assertThat(m.untyped()).singleElement().satisfies(sm -> {
+            assertThat(sm.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+            assertThat(sm.getKind()).isEqualTo("ServiceMonitor");
+            assertThat(sm.getMetadata().getLabels()).containsEntry("release", "prometheus");
+            var spec = (Map<String, Object>) ((io.fabric8.kubernetes.api.model.GenericKubernetesResource) sm).getAdditionalProperties().get("spec");
+            assertThat(spec.keySet()).containsExactlyInAnyOrder("selector", "namespaceSelector", "endpoints");
+            assertThat(spec.get("endpoints").toString()).contains("port=http", "path=/q/metrics", "interval=15s");
+        });
+        assertThat(m.ofType(Service.class)).as("a ServiceMonitor needs the Service").hasSize(1);
+
+        Deployment d = m.one(Deployment.class);
+        var pod = d.getSpec().getTemplate().getSpec();
+        Container c = pod.getContainers().get(0);
+        assertThat(d.getSpec().getReplicas()).isZero();
+        assertThat(c.getImage()).isEqualTo("registry.example.com/devws/operator:9.9.9");
+        assertThat(c.getImagePullPolicy()).isEqualTo("Always");
+        assertThat(env(c)).containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE", "registry.example.com/devws/sidecar:9.9.8")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE_PULL_POLICY", "Never")
+                .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b")
+                .containsEntry("DEVWS_OPERATOR_PROGRESS_TIMEOUT", "90s")
+                .containsEntry("QUARKUS_LOG_LEVEL", "DEBUG")
+                .containsEntry("DEVWS_OPERATOR_EXTRA", "yes");
+        assertThat(pod.getServiceAccountName()).isEqualTo("devws-operator-sa");
+        assertThat(pod.getImagePullSecrets()).extracting("name").containsExactly("regcred");
+        assertThat(pod.getPriorityClassName()).isEqualTo("system-cluster-critical");
+        assertThat(pod.getNodeSelector()).containsEntry("kubernetes.io/os", "linux");
+        assertThat(pod.getTolerations()).hasSize(1);
+        assertThat(pod.getAffinity().getNodeAffinity()).isNotNull();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(20000L);
+        assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("example.com/team", "platform");
+        assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("example.com/owner", "platform");
+        assertThat(c.getLivenessProbe().getPeriodSeconds()).isEqualTo(12);
+        assertThat(c.getReadinessProbe().getFailureThreshold()).isEqualTo(23);
+        assertThat(c.getResources().getLimits().get("cpu").toString()).isEqualTo("1");
+        assertThat(m.one(ServiceAccount.class).getMetadata().getAnnotations()).containsKey("iam.example.com/role");
+    }
+
+    @Test
+    void everyValueIsCommentedAndSetByTheAllValuesFixture() {
+        ValuesFile defaults = new ValuesFile(RepoPaths.chart().resolve("values.yaml"));
+        List<String> all = new ValuesFile(VALUES_ALL).leafPaths();
+        List<String> commented = defaults.commentedPaths();
+        for (String path : defaults.leafPaths()) {
+            assertThat(all).as("values-all.yaml sets %s", path)
+                    .anyMatch(p -> p.equals(path) || p.startsWith(path + "."));
+            assertThat(commented).as("a comment documents %s (or its parent)", path)
+                    .anyMatch(p -> p.equals(path) || path.startsWith(p + "."));
+        }
+    }
+
+    @Test
+    void rbacOffAndExistingServiceAccountRenderNoRbacObjects() {
+        Manifests m = CHART.render("devws", "devws-system", null,
+                Map.of("rbac.create", false, "serviceAccount.create", false, "serviceAccount.name", "mine",
+                        "metrics.service.enabled", false));
+        assertThat(m.kinds()).containsExactly("Deployment");
+        assertThat(m.one(Deployment.class).getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("mine");
+    }
+
+    @Test
+    void longReleaseNamesAreCutTo63Characters() {
+        String release = "a-very-long-release-name-for-the-devws-operator-xxxxx"; // Helm allows 53
+        Manifests m = CHART.render(release, "devws-system", null, Map.of());
+        assertThat(m.all()).allSatisfy(o -> assertThat(o.getMetadata().getName().length()).isLessThanOrEqualTo(63));
+    }
+
+    @ParameterizedTest(name = "{0}={1} is refused")
+    @CsvSource({
+        "image.tag, latest",
+        "sidecar.image.tag, latest",
+        "replicaCount, 2",
+        "operator.logLevel, LOUD",
+        "operator.progressTimeout, soon",
+        "image.pullPolicy, Sometimes",
+        "operator.watchNamespaces[0], Bad_Namespace",
+        "imagePullPolicy, Always",
+    })
+    void valuesSchemaRefusesBadValues(String key, String value) {
+        Object typed = value.matches("\\d+") ? Integer.parseInt(value) : value;
+        assertThatThrownBy(() -> CHART.template("devws", "devws-system", null, Map.of(key, typed)))
+                .hasMessageContaining("values don't meet the specifications of the schema");
+    }
+
+    private static Map<String, String> env(Container c) {
+        return c.getEnv().stream().filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    }
+
+    static void assertTypedWithoutUnknownFields(Manifests m) {
+        for (HasMetadata o : m.all()) {
+            if (o.getApiVersion().startsWith("monitoring.coreos.com/")) {
+                continue; // no Fabric8 model for the Prometheus Operator's kinds: checked field by field
+            }
+            assertThat(o.getClass().getPackageName()).as("%s parsed as a typed Fabric8 model", o.getKind())
+                    .startsWith("io.fabric8.kubernetes.api.model");
+            assertThat(UnknownFields.of(o)).as("fields %s does not define", o.getKind()).isEmpty();
+        }
+    }
+
+    static ClusterRole role(Manifests m, String name) {
+        return m.ofType(ClusterRole.class).stream().filter(r -> r.getMetadata().getName().equals(name))
+                .findFirst().orElseThrow();
+    }
+}
