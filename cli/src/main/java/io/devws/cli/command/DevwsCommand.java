@@ -10,6 +10,14 @@ import picocli.CommandLine.Command;
         description = "SSH into Kubernetes dev workspaces.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            UpCommand.class,
+            StartStopCommands.Start.class,
+            StartStopCommands.Stop.class,
+            StartStopCommands.Delete.class,
+            ListCommand.class,
+            StatusCommand.class,
+            ConfigSshCommand.class,
+            picocli.AutoComplete.GenerateCompletion.class,
         })
 public final class DevwsCommand implements Runnable {
     @CommandLine.Spec
@@ -21,6 +29,6 @@ public final class DevwsCommand implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new DevwsCommand());
+        return new CommandLine(new DevwsCommand()).setExecutionExceptionHandler(new CliErrors());
     }
 }

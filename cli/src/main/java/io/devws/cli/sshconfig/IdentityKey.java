@@ -18,13 +18,17 @@ public final class IdentityKey {
     }
 
     public static void generate(Path privateKey, Path publicKey) throws IOException {
+        generate(privateKey, publicKey, "devws@" + System.getProperty("user.name"));
+    }
+
+    /** Writes a new ed25519 key pair in OpenSSH format (private 0600). */
+    public static void generate(Path privateKey, Path publicKey, String comment) throws IOException {
         KeyPair pair;
         try {
             pair = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA).generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot generate an ed25519 key: " + e.getMessage(), e);
         }
-        String comment = "devws@" + System.getProperty("user.name");
         ByteArrayOutputStream priv = new ByteArrayOutputStream();
         ByteArrayOutputStream pub = new ByteArrayOutputStream();
         try {

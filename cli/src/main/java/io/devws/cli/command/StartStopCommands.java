@@ -1,0 +1,87 @@
+package io.devws.cli.command;
+
+import io.devws.cli.local.LocalWorkspaces;
+import io.devws.cli.workspace.KubeConnection;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code start}, {@code stop} and {@code delete}: one request each, no waiting. */
+public final class StartStopCommands {
+    private StartStopCommands() {
+    }
+
+    @Command(name = "start", description = "Start a stopped workspace (spec.started: true); its storage was kept.")
+    public static final class Start implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        KubeOptions kube;
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (KubeConnection c = KubeConnection.open(kube)) {
+                c.workspaces().setStarted(name, true);
+                spec.commandLine().getOut().println("workspace " + name + " starting; wait for it with: devws up " + name);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "stop", description = "Stop a workspace: its pod goes away, its storage stays.")
+    public static final class Stop implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        KubeOptions kube;
+        @Mixin
+        LocalOption local;
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            if (local.local) {
+                boolean was = LocalWorkspaces.forUser().stop(name);
+                spec.commandLine().getOut().println(was ? "local workspace " + name + " stopped" : "local workspace " + name + " was not running");
+                return 0;
+            }
+            try (KubeConnection c = KubeConnection.open(kube)) {
+                c.workspaces().setStarted(name, false);
+                spec.commandLine().getOut().println("workspace " + name + " stopping (storage kept)");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a workspace and its storage.")
+    public static final class Delete implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        KubeOptions kube;
+        @Mixin
+        LocalOption local;
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            if (local.local) {
+                LocalWorkspaces.forUser().delete(name);
+                spec.commandLine().getOut().println("local workspace " + name + " deleted");
+                return 0;
+            }
+            try (KubeConnection c = KubeConnection.open(kube)) {
+                c.workspaces().delete(name);
+                spec.commandLine().getOut().println("workspace " + name + " deleted");
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.devws.cli.workspace;
+
+import io.devws.model.Condition;
+import io.devws.model.DevWorkspace;
+import io.devws.model.DevWorkspaceStatus;
+import io.devws.model.SshStatus;
+import java.util.List;
+
+/**
+ * What {@code list} and {@code status} show, the same for cluster and --local workspaces
+ * (also the {@code -o json|yaml} document).
+ */
+public record WorkspaceInfo(String name, String namespace, String backend, String phase, String image, String pod,
+                            String created, List<Condition> conditions, String hostPublicKey,
+                            String hostKeyFingerprint, String lastActivityTime, String message) {
+    public static final String CLUSTER = "cluster";
+    public static final String LOCAL = "local";
+
+    public static WorkspaceInfo of(DevWorkspace ws) {
+        DevWorkspaceStatus status = ws.getStatus() == null ? new DevWorkspaceStatus() : ws.getStatus();
+        SshStatus ssh = status.getSsh() == null ? new SshStatus() : status.getSsh();
+        String image = ws.getSpec() == null || ws.getSpec().getContainer() == null ? null : ws.getSpec().getContainer().getImage();
+        String phase = status.getPhase() != null ? status.getPhase().name()
+                : ws.getSpec() != null && !ws.getSpec().started() ? "Stopped" : "Pending";
+        return new WorkspaceInfo(ws.getMetadata().getName(), ws.getMetadata().getNamespace(), CLUSTER, phase, image,
+                status.getPodName(), ws.getMetadata().getCreationTimestamp(),
+                status.getConditions() == null ? List.of() : List.copyOf(status.getConditions()),
+                ssh.getHostPublicKey(), ssh.getHostKeyFingerprint(), status.getLastActivityTime(), status.getMessage());
+    }
+}
