@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * {@code NAME.local.SUFFIX} for the --local backend.
  */
 public record HostSuffix(String value) {
-    public static final HostSuffix DEFAULT = new HostSuffix("devws");
     private static final Pattern VALID = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
+    public static final HostSuffix DEFAULT = new HostSuffix("devws");
 
     public HostSuffix {
         if (value == null || !VALID.matcher(value).matches()) {

@@ -1,0 +1,42 @@
+package io.devws.cli.sshconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ManagedSshConfigTest {
+    @Test
+    void rendersTheGoldenFile() throws IOException {
+        SshPaths paths = SshPaths.forHome(Path.of("/home/u"));
+        String rendered = new ManagedSshConfig(Path.of("/opt/devws/devws"), HostSuffix.DEFAULT, paths, 30).render();
+        assertThat(rendered).isEqualTo(UserSshConfigTest.resource("managed-config.golden")
+                .replace("${HOME}", "/home/u").replace("${DEVWS}", "/opt/devws/devws"));
+    }
+
+    @Test
+    void proxyCommandPathIsShellAndTokenSafe() {
+        assertThat(SshConfigQuoting.proxyCommandWord("/a b/100%/$x\"y")).isEqualTo("\"/a b/100%%/\\$x\\\"y\"");
+    }
+
+    @Test
+    void knownHostsKeepsTheOtherBackendsEntriesAndIsSorted() {
+        String existing = KnownHostsFile.render("", List.of(
+                new KnownHostsEntry(List.of("b.default.devws", "b.devws"), "ssh-ed25519 AAAAB comment"),
+                new KnownHostsEntry(List.of("demo.local.devws"), "ssh-ed25519 AAAAL")), h -> true);
+        String refreshed = KnownHostsFile.render(existing,
+                List.of(new KnownHostsEntry(List.of("demo.local.devws"), "ssh-ed25519 AAAAN")), HostSuffix.DEFAULT::isLocalHost);
+        assertThat(refreshed).isEqualTo(KnownHostsFile.HEADER + "\n"
+                + "b.default.devws,b.devws ssh-ed25519 AAAAB\n"
+                + "demo.local.devws ssh-ed25519 AAAAN\n");
+    }
+
+    @Test
+    void hostSuffixIsValidated() {
+        assertThatThrownBy(() -> new HostSuffix("Bad Suffix")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new HostSuffix("ws.example").localPattern()).isEqualTo("*.local.ws.example");
+    }
+}
