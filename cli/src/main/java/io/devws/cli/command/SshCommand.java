@@ -1,0 +1,65 @@
+package io.devws.cli.command;
+
+import io.devws.cli.tunnel.KubeTunnels;
+import io.devws.cli.tunnel.StdioPump;
+import io.devws.cli.tunnel.Tunnel;
+import io.devws.cli.tunnel.TunnelException;
+import io.devws.cli.workspace.WorkspaceRef;
+import io.devws.model.Durations;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code devws ssh --stdio WORKSPACE}: the OpenSSH ProxyCommand. Thin on purpose: parse, pick a
+ * tunnel, delegate ({@link KubeTunnels}, {@link StdioPump}); a tunnel failure is one line on
+ * stderr and exit 255 (via {@link CliErrors}).
+ */
+@Command(name = "ssh", description = {
+        "Connect to a workspace's SSH server.",
+        "With --stdio: the OpenSSH ProxyCommand, e.g. ProxyCommand devws ssh --stdio %h",
+        "WORKSPACE is NAME, NAME.NAMESPACE, NAME.devws or NAME.NAMESPACE.devws."})
+public final class SshCommand implements Callable<Integer> {
+    @Mixin
+    KubeOptions kube = new KubeOptions();
+
+    @Option(names = "--stdio", description = "Relay the SSH connection over stdin/stdout (for ProxyCommand).")
+    boolean stdio;
+
+    @Option(names = "--start", description = "Start the workspace if it is stopped (sets spec.started: true) and wait.")
+    boolean start;
+
+    @Option(names = "--timeout", defaultValue = "60s", paramLabel = "DURATION",
+            description = "How long to wait for the workspace to be ready (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "NAME, NAME.NAMESPACE or NAME[.NAMESPACE].devws")
+    String workspace;
+
+    @Override
+    public Integer call() {
+        WorkspaceRef ref;
+        Duration wait;
+        try {
+            ref = WorkspaceRef.parse(workspace);
+            wait = Durations.parse(timeout);
+        } catch (IllegalArgumentException e) {
+            // as a ProxyCommand every failure is ssh's 255
+            throw stdio ? new TunnelException(e.getMessage(), e) : e;
+        }
+        if (!stdio) {
+            throw new IllegalArgumentException("only `devws ssh --stdio WORKSPACE` (the ProxyCommand) is available: "
+                    + "run `ssh " + ref.name() + ".devws` after `devws config-ssh`");
+        }
+        try (Tunnel tunnel = KubeTunnels.open(kube, ref, start, wait, System.err)) {
+            StdioPump.run(tunnel, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+        }
+        return 0;
+    }
+}

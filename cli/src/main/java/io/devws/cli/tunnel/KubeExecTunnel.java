@@ -1,0 +1,132 @@
+package io.devws.cli.tunnel;
+
+import io.devws.model.SidecarContract;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.ExecListener;
+import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The outer tunnel: a Fabric8 exec of exactly {@link SidecarContract#STDIO_COMMAND} in the
+ * sidecar container. The sidecar's own {@code DEVWS_*} environment supplies its settings, so the
+ * CLI knows no path inside the pod. {@link #closed()} completes when the exec ends: normally
+ * with the stdio server's exit, or with a {@link TunnelException} naming the cause.
+ */
+public final class KubeExecTunnel implements Tunnel {
+    /** Stdin is buffered up to this many bytes per WebSocket frame (flushed by the pump). */
+    static final int FRAME_BUFFER = 64 * 1024;
+
+    private final String where;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile ExecWatch watch;
+
+    private KubeExecTunnel(String where) {
+        this.where = where;
+    }
+
+    /** Opens the exec; remote stderr (the stdio server's diagnostics) goes to {@code stderr}. */
+    public static KubeExecTunnel open(KubernetesClient client, String namespace, String pod, OutputStream stderr) {
+        KubeExecTunnel tunnel = new KubeExecTunnel("pod " + pod + " in namespace " + namespace);
+        try {
+            tunnel.watch = client.pods().inNamespace(namespace).withName(pod)
+                    .inContainer(SidecarContract.SIDECAR_CONTAINER)
+                    .redirectingInput(FRAME_BUFFER)
+                    .redirectingOutput()
+                    .writingError(stderr)
+                    .usingListener(tunnel.listener())
+                    .exec(SidecarContract.STDIO_COMMAND);
+        } catch (KubernetesClientException e) {
+            throw ExecErrors.opening(e, namespace, pod);
+        }
+        return tunnel;
+    }
+
+    private ExecListener listener() {
+        return new ExecListener() {
+            @Override
+            public void onFailure(Throwable t, Response response) {
+                closed.completeExceptionally(ExecErrors.broken(t, where));
+            }
+
+            @Override
+            public void onClose(int code, String reason) {
+                closed.complete(null);
+            }
+
+            @Override
+            public void onExit(int code, Status status) {
+                if (code == 0) {
+                    closed.complete(null);
+                } else {
+                    closed.completeExceptionally(ExecErrors.exited(code, status, where));
+                }
+            }
+        };
+    }
+
+    @Override
+    public InputStream input() {
+        return new ExitAwareInput(watch.getOutput(), closed);
+    }
+
+    @Override
+    public OutputStream output() {
+        return watch.getInput();
+    }
+
+    @Override
+    public CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        ExecWatch w = watch;
+        if (w != null) {
+            w.close();
+        }
+        closed.complete(null);
+    }
+
+    /**
+     * Fabric8 ends an exec's output with an IOException, not EOF, once the process exited
+     * non-zero; the tunnel reports that exit through {@link #closed()}, so here it is EOF.
+     */
+    private static final class ExitAwareInput extends InputStream {
+        private final InputStream in;
+        private final CompletableFuture<Void> closed;
+
+        ExitAwareInput(InputStream in, CompletableFuture<Void> closed) {
+            this.in = in;
+            this.closed = closed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (IOException e) {
+                if (closed.isDone()) {
+                    return -1;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.devws.cli.tunnel;
+
+import io.devws.cli.command.KubeOptions;
+import io.devws.cli.workspace.KubeConnection;
+import io.devws.cli.workspace.WorkspaceException;
+import io.devws.cli.workspace.WorkspaceRef;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * Opens the outer tunnel to a workspace on a cluster: connect, find its Ready pod (starting it
+ * with {@code start}), exec the stdio server. The ProxyCommand and the built-in client share this.
+ */
+public final class KubeTunnels {
+    private KubeTunnels() {
+    }
+
+    /** The tunnel; closing it also closes the cluster connection. */
+    public static Tunnel open(KubeOptions options, WorkspaceRef ref, boolean start, Duration timeout, PrintStream progress) {
+        KubeOptions scoped = new KubeOptions();
+        scoped.kubeconfig = options.kubeconfig;
+        scoped.context = options.context;
+        scoped.namespace = ref.namespace() != null ? ref.namespace() : options.namespace;
+        KubeConnection connection;
+        try {
+            connection = KubeConnection.open(scoped);
+        } catch (WorkspaceException e) {
+            throw new TunnelException(e.getMessage(), e);
+        }
+        try {
+            String pod = new ReadyPod(connection.client(), connection.workspaces(), progress).await(ref.name(), start, timeout);
+            KubeExecTunnel exec = KubeExecTunnel.open(connection.client(), connection.namespace(), pod, (OutputStream) progress);
+            return new ClosingTunnel(exec, connection);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** A tunnel that also closes its cluster connection. */
+    private record ClosingTunnel(Tunnel tunnel, AutoCloseable resource) implements Tunnel {
+        @Override
+        public java.io.InputStream input() {
+            return tunnel.input();
+        }
+
+        @Override
+        public OutputStream output() {
+            return tunnel.output();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> closed() {
+            return tunnel.closed();
+        }
+
+        @Override
+        public void close() {
+            tunnel.close();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // closing a client does not fail in a way the user can act on
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.devws.cli.tunnel;
+
+import io.devws.cli.workspace.KubeWorkspaces;
+import io.devws.cli.workspace.StartupStage;
+import io.devws.cli.workspace.WorkspaceException;
+import io.devws.model.DevWorkspace;
+import io.devws.model.WorkspaceNames;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * Finds a workspace's pod ({@code status.podName}, else the {@code devws.io/workspace} label) and
+ * waits until it is Ready, saying on stderr what it waits for. Every failure is a
+ * {@link TunnelException} with one line that says what to do.
+ */
+public final class ReadyPod {
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final KubernetesClient client;
+    private final KubeWorkspaces workspaces;
+    private final PrintStream progress;
+
+    public ReadyPod(KubernetesClient client, KubeWorkspaces workspaces, PrintStream progress) {
+        this.client = client;
+        this.workspaces = workspaces;
+        this.progress = progress;
+    }
+
+    /** The name of the workspace's Ready pod; starts a stopped workspace only when {@code start}. */
+    public String await(String name, boolean start, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        DevWorkspace ws = guarded(() -> workspaces.require(name));
+        if (ws.getSpec() != null && !ws.getSpec().started()) {
+            if (!start) {
+                throw new TunnelException("workspace " + name + " in namespace " + workspaces.namespace()
+                        + " is stopped: run `devws start " + name + "`, or pass --start");
+            }
+            progress.println("devws: starting workspace " + name);
+            guarded(() -> workspaces.setStarted(name, true));
+        }
+        String said = null;
+        while (true) {
+            DevWorkspace current = guarded(() -> workspaces.require(name));
+            Optional<Pod> pod = guarded(() -> pod(current));
+            if (pod.isPresent() && isReady(pod.get())) {
+                return pod.get().getMetadata().getName();
+            }
+            StartupStage stage = StartupStage.of(current, pod.orElse(null));
+            if (stage.failed()) {
+                throw new TunnelException("workspace " + name + " " + stage.text());
+            }
+            String text = "devws: waiting for workspace " + name + ": " + stage.text();
+            if (!text.equals(said)) {
+                progress.println(text);
+                said = text;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TunnelException("workspace " + name + " was not ready within " + timeout.toSeconds() + "s ("
+                        + stage.text() + "): see `devws status " + name + "`, or wait longer with --timeout");
+            }
+            sleep();
+        }
+    }
+
+    private Optional<Pod> pod(DevWorkspace ws) {
+        Optional<Pod> byStatus = workspaces.pod(ws);
+        if (byStatus.isPresent()) {
+            return byStatus;
+        }
+        return client.pods().inNamespace(workspaces.namespace())
+                .withLabels(WorkspaceNames.of(ws).selector()).list().getItems().stream()
+                .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                .max(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp() == null ? "" : p.getMetadata().getCreationTimestamp()));
+    }
+
+    static boolean isReady(Pod pod) {
+        return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
+                && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TunnelException("interrupted while waiting for the workspace");
+        }
+    }
+
+    private static <T> T guarded(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WorkspaceException e) {
+            throw new TunnelException(e.getMessage(), e);
+        } catch (KubernetesClientException e) {
+            throw new TunnelException(io.devws.cli.workspace.ApiErrors.translate(e).getMessage(), e);
+        }
+    }
+}
