@@ -61,7 +61,7 @@ public final class UpCommand implements Callable<Integer> {
                 return 0;
             }
             boolean terminal = System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
-            new UpProgress(workspaces, new ProgressLine(System.out, terminal)).await(name, Duration.ofSeconds(timeoutSeconds));
+            new UpProgress(workspaces, new ProgressLine(out, terminal)).await(name, Duration.ofSeconds(timeoutSeconds));
             out.println("connect: ssh " + name + "." + connection.namespace() + ".devws   (run `devws config-ssh` once first), or: devws ssh " + name);
             return 0;
         }

@@ -16,7 +16,7 @@ public final class ApiErrors {
         if (code == 401 || code == 403) {
             return new WorkspaceException("the API server refused: " + detail + " (check your kubeconfig user and RBAC: kubectl auth can-i --list)", e);
         }
-        if (code == 0) {
+        if (code <= 0) {
             return new WorkspaceException("cannot reach the Kubernetes API server (" + detail + "): check --kubeconfig/--context, or use --local", e);
         }
         return new WorkspaceException("the API server answered " + code + ": " + detail, e);

@@ -15,6 +15,9 @@ public record KubeConnection(KubernetesClient client, String namespace) implemen
         if (options.namespace != null) {
             config.setNamespace(options.namespace);
         }
+        // a CLI fails fast: Fabric8's default retries an unreachable server for ~20 s
+        config.setRequestRetryBackoffLimit(1);
+        config.setConnectionTimeout(5_000);
         String namespace = config.getNamespace() == null ? "default" : config.getNamespace();
         return new KubeConnection(new KubernetesClientBuilder().withConfig(config).build(), namespace);
     }

@@ -1,14 +1,14 @@
 package io.devws.cli.workspace;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** One line that updates in place on a terminal, or plain lines (only on change) otherwise. */
 public final class ProgressLine {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private String last = "";
 
-    public ProgressLine(PrintStream out, boolean terminal) {
+    public ProgressLine(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
     }

@@ -1,5 +1,6 @@
 package io.devws.cli.workspace;
 
+import io.devws.cli.sshconfig.HostKeys;
 import io.devws.model.Condition;
 import io.devws.model.DevWorkspace;
 import io.devws.model.DevWorkspaceStatus;
@@ -25,6 +26,17 @@ public record WorkspaceInfo(String name, String namespace, String backend, Strin
         return new WorkspaceInfo(ws.getMetadata().getName(), ws.getMetadata().getNamespace(), CLUSTER, phase, image,
                 status.getPodName(), ws.getMetadata().getCreationTimestamp(),
                 status.getConditions() == null ? List.of() : List.copyOf(status.getConditions()),
-                ssh.getHostPublicKey(), ssh.getHostKeyFingerprint(), status.getLastActivityTime(), status.getMessage());
+                ssh.getHostPublicKey(), fingerprint(ssh), status.getLastActivityTime(), status.getMessage());
+    }
+
+    private static String fingerprint(SshStatus ssh) {
+        if (ssh.getHostKeyFingerprint() != null || ssh.getHostPublicKey() == null) {
+            return ssh.getHostKeyFingerprint();
+        }
+        try {
+            return HostKeys.fingerprint(ssh.getHostPublicKey());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

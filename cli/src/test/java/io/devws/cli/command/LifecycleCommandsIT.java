@@ -1,0 +1,170 @@
+package io.devws.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.devws.model.Condition;
+import io.devws.model.DevWorkspace;
+import io.devws.model.DevWorkspaceStatus;
+import io.devws.model.Phase;
+import io.devws.model.SshStatus;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** up/start/stop/delete/list/status through a kubeconfig, against the Fabric8 mock API server in CRUD mode. */
+@EnableKubernetesMockClient(crud = true)
+class LifecycleCommandsIT {
+    static final String HOST_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+    static KubernetesClient client;
+    static KubernetesMockServer server;
+    @TempDir
+    Path home;
+    String kubeconfig;
+
+    @BeforeEach
+    void kubeconfig() throws Exception {
+        Path file = home.resolve("kubeconfig");
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
+                users: [{name: u, user: {token: t}}]
+                contexts: [{name: mock, context: {cluster: mock, user: u, namespace: team}}]
+                current-context: mock
+                """.formatted(client.getConfiguration().getMasterUrl()));
+        kubeconfig = file.toString();
+        client.resources(DevWorkspace.class).inNamespace("team").delete();
+    }
+
+    CliRun devws(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--kubeconfig";
+        all[args.length + 1] = kubeconfig;
+        return CliRun.run(home, all);
+    }
+
+    DevWorkspace get(String name) {
+        return client.resources(DevWorkspace.class).inNamespace("team").withName(name).get();
+    }
+
+    @Test
+    void upCreatesTheResourceWithTheGivenSpec() {
+        CliRun up = devws("up", "ws", "--image", "debian:bookworm", "--storage", "20Gi", "--ephemeral", "--idle-timeout", "30m", "--no-wait");
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        DevWorkspace ws = get("ws");
+        assertThat(ws.getSpec().getContainer().getImage()).isEqualTo("debian:bookworm");
+        assertThat(ws.getSpec().getStorage().getSize()).isEqualTo("20Gi");
+        assertThat(ws.getSpec().getStorage().ephemeral()).isTrue();
+        assertThat(ws.getSpec().getIdleTimeout()).isEqualTo("30m");
+        assertThat(ws.getSpec().started()).isTrue();
+    }
+
+    @Test
+    void upWithoutImageForANewWorkspaceSaysWhatToDo() {
+        CliRun up = devws("up", "nope", "--no-wait");
+        assertThat(up.exitCode()).isEqualTo(1);
+        assertThat(up.err()).isEqualTo("devws: workspace nope does not exist yet: give an image, e.g. devws up nope --image debian:bookworm\n");
+        assertThat(get("nope")).isNull();
+    }
+
+    @Test
+    void upWaitsAndShowsEachStepWithThePodsEvents() throws Exception {
+        CompletableFuture<Void> operator = CompletableFuture.runAsync(this::fakeOperator);
+        CliRun up = devws("up", "ws", "--image", "debian:bookworm", "--timeout", "30");
+        operator.get();
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        // not a terminal: plain lines, each once
+        assertThat(up.out()).contains("ws: waiting for the operator to pick it up\n", "ws: pulling images and starting containers\n").doesNotContain("\r");
+        assertThat(up.out()).contains("  Pulling: Pulling image \"debian:bookworm\"\n", "ws: SSH ready\n", "connect: ssh ws.team.devws");
+        assertThat(up.out().indexOf("ws: SSH ready")).isGreaterThan(up.out().indexOf("Pulling: Pulling"));
+    }
+
+    @Test
+    void stopStartListStatusDelete() {
+        assertThat(devws("up", "b", "--image", "img:1", "--no-wait").exitCode()).isZero();
+        assertThat(devws("up", "a", "--image", "img:2", "--no-wait").exitCode()).isZero();
+        setStatus("a", Phase.Running, "a-pod");
+
+        assertThat(devws("stop", "a").exitCode()).isZero();
+        assertThat(get("a").getSpec().started()).isFalse();
+        assertThat(devws("start", "a").exitCode()).isZero();
+        assertThat(get("a").getSpec().started()).isTrue();
+
+        CliRun table = devws("list");
+        assertThat(table.out().lines().toList()).hasSize(3);
+        assertThat(table.out().lines().toList().get(0)).matches("NAME +PHASE +IMAGE +POD +AGE");
+        assertThat(table.out().lines().toList().get(1)).matches("a +Running +img:2 +a-pod +\\d+s");
+        assertThat(table.out().lines().toList().get(2)).matches("b +Pending +img:1 +- +\\d+s");
+        assertThat(devws("list", "-o", "json").out()).contains("\"name\" : \"a\"", "\"hostKeyFingerprint\" : \"SHA256:");
+        assertThat(devws("list", "-o", "yaml").out()).contains("- name: a", "phase: Running");
+
+        CliRun status = devws("status", "a");
+        assertThat(status.out()).contains("Phase:         Running", "Host key:      SHA256:", "Last activity: 2026-11-26T10:00:00Z")
+                .containsPattern("Ready +True +SshAnswers");
+
+        assertThat(devws("delete", "b").exitCode()).isZero();
+        assertThat(get("b")).isNull();
+        CliRun missing = devws("delete", "b");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).isEqualTo("devws: workspace b not found in namespace team: see `devws list -n team`, or create it with `devws up b --image IMAGE`\n");
+    }
+
+    @Test
+    void aMissingKubeconfigIsOneLine() {
+        CliRun run = CliRun.run(home, "list", "--kubeconfig", home.resolve("nope").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("devws: kubeconfig ").endsWith("not found: pass --kubeconfig FILE (or use --local for a workspace without a cluster)\n");
+    }
+
+    @Test
+    void anUnreachableClusterIsOneLine() throws Exception {
+        Path file = home.resolve("dead");
+        Files.writeString(file, Files.readString(Path.of(kubeconfig)).replace(client.getConfiguration().getMasterUrl(), "http://127.0.0.1:9"));
+        CliRun run = CliRun.run(home, "list", "--kubeconfig", file.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).contains("cannot reach the Kubernetes API server");
+    }
+
+    private void fakeOperator() {
+        try {
+            while (get("ws") == null) {
+                Thread.sleep(50);
+            }
+            client.pods().inNamespace("team").resource(new PodBuilder().withNewMetadata().withName("ws").endMetadata()
+                    .withNewStatus().addNewCondition().withType("PodScheduled").withStatus("True").endCondition().endStatus().build()).create();
+            client.v1().events().inNamespace("team").resource(new EventBuilder().withNewMetadata().withName("ws.1").endMetadata()
+                    .withReason("Pulling").withMessage("Pulling image \"debian:bookworm\"")
+                    .withNewInvolvedObject().withKind("Pod").withName("ws").endInvolvedObject().build()).create();
+            setStatus("ws", Phase.Starting, "ws");
+            Thread.sleep(1200);
+            setStatus("ws", Phase.Running, "ws");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void setStatus(String name, Phase phase, String pod) {
+        DevWorkspace ws = get(name);
+        DevWorkspaceStatus status = new DevWorkspaceStatus();
+        status.setPhase(phase);
+        status.setPodName(pod);
+        status.setSsh(new SshStatus("devws-sshd", HOST_KEY, null));
+        status.setLastActivityTime("2026-11-26T10:00:00Z");
+        if (phase == Phase.Running) {
+            status.setConditions(List.of(new Condition("Ready", Condition.TRUE, "SshAnswers", "ssh ready", null)));
+        }
+        ws.setStatus(status);
+        client.resources(DevWorkspace.class).inNamespace("team").resource(ws).update();
+    }
+}
