@@ -1,0 +1,59 @@
+package io.devws.operator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code devws.operator.*}, also settable as environment variables (DEVWS_OPERATOR_SIDECAR_IMAGE, ...).
+ * Watched namespaces are {@code devws.operator.watched-namespaces} (comma-separated; unset: all),
+ * handed to the Operator SDK in application.properties.
+ */
+@ConfigMapping(prefix = "devws.operator")
+public interface OperatorConfig {
+    /** Image of the devws-sshd sidecar container. */
+    @WithDefault("ghcr.io/devws/devws-sidecar:0.1.0")
+    String sidecarImage();
+
+    @WithDefault("IfNotPresent")
+    String sidecarImagePullPolicy();
+
+    /** uid of the sidecar process (non-root). */
+    @WithDefault("1000")
+    long sidecarUser();
+
+    /** Pod fsGroup: group of the shared agent socket and of the mounted host key. */
+    @WithDefault("1000")
+    long fsGroup();
+
+    /** How long a pod may fail to start (image pull, crash loop, unschedulable) before the phase is Failed. */
+    @WithDefault("5m")
+    Duration progressTimeout();
+
+    Resources sidecarResources();
+
+    /** Resources of the dev container when a DevWorkspace sets none. */
+    DevResources devDefaultResources();
+
+    interface Resources {
+        @WithDefault("50m")
+        String cpuRequest();
+
+        @WithDefault("128Mi")
+        String memoryRequest();
+
+        @WithDefault("512Mi")
+        String memoryLimit();
+    }
+
+    interface DevResources {
+        Optional<String> cpuRequest();
+
+        Optional<String> memoryRequest();
+
+        Optional<String> cpuLimit();
+
+        Optional<String> memoryLimit();
+    }
+}

@@ -1,0 +1,25 @@
+package io.devws.operator.dependent;
+
+import io.devws.model.DevWorkspace;
+import io.devws.model.WorkspaceNames;
+import io.devws.operator.model.RbacModel;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+
+/** The sidecar's ServiceAccount. */
+@KubernetesDependent(informer = @Informer(labelSelector = Selectors.MANAGED))
+public class ServiceAccountDependent extends CRUDKubernetesDependentResource<ServiceAccount, DevWorkspace> {
+    @Override
+    protected ServiceAccount desired(DevWorkspace ws, Context<DevWorkspace> context) {
+        return RbacModel.serviceAccount(ws);
+    }
+
+    @Override
+    protected ResourceID targetSecondaryResourceID(DevWorkspace ws, Context<DevWorkspace> context) {
+        return new ResourceID(WorkspaceNames.of(ws).serviceAccount(), ws.getMetadata().getNamespace());
+    }
+}

@@ -1,0 +1,109 @@
+package io.devws.operator.reconciler;
+
+import io.devws.model.DevWorkspace;
+import io.devws.model.DevWorkspaceStatus;
+import io.devws.operator.config.OperatorConfig;
+import io.devws.operator.dependent.HostKeySecretDependent;
+import io.devws.operator.dependent.PersistentStorageCondition;
+import io.devws.operator.dependent.PodDependent;
+import io.devws.operator.dependent.RoleBindingDependent;
+import io.devws.operator.dependent.RoleDependent;
+import io.devws.operator.dependent.RunningCondition;
+import io.devws.operator.dependent.ServiceAccountDependent;
+import io.devws.operator.dependent.StorageDependent;
+import io.devws.operator.dependent.ValidNameCondition;
+import io.devws.operator.metrics.WorkspaceMetrics;
+import io.devws.operator.status.Failure;
+import io.devws.operator.status.FailureStatus;
+import io.devws.operator.status.IdlePolicy;
+import io.devws.operator.status.Observed;
+import io.devws.operator.status.StatusCalculator;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Orchestrates one DevWorkspace: the dependents create the objects; this class reads what exists,
+ * applies the idle policy and writes the status computed by pure code.
+ */
+@Workflow(dependents = {
+    @Dependent(name = "hostkey", type = HostKeySecretDependent.class, reconcilePrecondition = ValidNameCondition.class),
+    @Dependent(name = "storage", type = StorageDependent.class, reconcilePrecondition = PersistentStorageCondition.class),
+    @Dependent(name = "serviceaccount", type = ServiceAccountDependent.class, reconcilePrecondition = ValidNameCondition.class),
+    @Dependent(name = "role", type = RoleDependent.class, reconcilePrecondition = ValidNameCondition.class),
+    @Dependent(name = "rolebinding", type = RoleBindingDependent.class, reconcilePrecondition = ValidNameCondition.class),
+    // no dependency on storage: its precondition is false for ephemeral workspaces, which would delete the pod
+    @Dependent(name = "pod", type = PodDependent.class, reconcilePrecondition = RunningCondition.class,
+            dependsOn = {"hostkey", "serviceaccount"})
+})
+@ControllerConfiguration(name = DevWorkspaceReconciler.NAME)
+@GradualRetry(maxAttempts = 6, initialInterval = 2000, intervalMultiplier = 2.0, maxInterval = 60_000)
+public class DevWorkspaceReconciler implements Reconciler<DevWorkspace> {
+    public static final String NAME = "devworkspace";
+    private static final Logger LOG = Logger.getLogger(DevWorkspaceReconciler.class);
+
+    private final OperatorConfig config;
+    private final WorkspaceMetrics metrics;
+    private final Clock clock;
+
+    public DevWorkspaceReconciler(OperatorConfig config, WorkspaceMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public UpdateControl<DevWorkspace> reconcile(DevWorkspace ws, Context<DevWorkspace> context) {
+        var sample = metrics.start();
+        metrics.watch(context.getPrimaryCache());
+        Instant now = clock.instant();
+        Observed observed = new Observed(ws, context.getSecondaryResource(PersistentVolumeClaim.class),
+                context.getSecondaryResource(Secret.class), context.getSecondaryResource(Pod.class));
+
+        IdlePolicy.Verdict idle = IdlePolicy.evaluate(ws.getSpec(), observed.pod(), now);
+        if (idle.idle()) {
+            LOG.infof("stopping %s/%s: no SSH activity for %s", ws.getMetadata().getNamespace(), ws.getMetadata().getName(),
+                    ws.getSpec().getIdleTimeout());
+            IdleStopper.stop(context.getClient(), ws);
+        } else {
+            IdleStopper.forgetIfStarted(context.getClient(), ws);
+        }
+
+        StatusCalculator.Result result = StatusCalculator.compute(observed, now, config.progressTimeout());
+        UpdateControl<DevWorkspace> control = result.status().equals(ws.getStatus()) ? UpdateControl.noUpdate()
+                : UpdateControl.patchStatus(withStatus(ws, result.status()));
+        Stream.of(result.recheckIn(), idle.checkAgainIn()).flatMap(Optional::stream).min(Duration::compareTo)
+                .ifPresent(d -> control.rescheduleAfter(d.plusSeconds(1)));
+        metrics.finished(sample, "ok");
+        return control;
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<DevWorkspace> updateErrorStatus(DevWorkspace ws, Context<DevWorkspace> context, Exception e) {
+        Failure failure = Failure.classify(e);
+        LOG.warnf("%s/%s: %s", ws.getMetadata().getNamespace(), ws.getMetadata().getName(), failure.message());
+        metrics.finished(metrics.start(), failure.permanent() ? "failed" : "retry");
+        long generation = ws.getMetadata().getGeneration() == null ? 0 : ws.getMetadata().getGeneration();
+        var control = ErrorStatusUpdateControl.patchStatus(withStatus(ws, FailureStatus.of(ws.getStatus(), generation, failure, clock.instant())));
+        return failure.permanent() ? control.withNoRetry() : control;
+    }
+
+    private static DevWorkspace withStatus(DevWorkspace ws, DevWorkspaceStatus status) {
+        ws.setStatus(status);
+        return ws;
+    }
+}

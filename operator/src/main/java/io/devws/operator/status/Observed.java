@@ -1,0 +1,12 @@
+package io.devws.operator.status;
+
+import io.devws.model.DevWorkspace;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.util.Optional;
+
+/** What the cluster holds for one workspace at one reconcile: the input of the pure status logic. */
+public record Observed(DevWorkspace workspace, Optional<PersistentVolumeClaim> pvc, Optional<Secret> hostKeySecret,
+        Optional<Pod> pod) {
+}
