@@ -1,0 +1,35 @@
+package io.devws.sidecar.agent;
+
+import io.devws.sidecar.forward.SocketBridgeChannel;
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import org.apache.sshd.common.session.ConnectionService;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Forwards one local agent-socket connection to a client over an {@code auth-agent@openssh.com} channel. */
+final class AgentChannels {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentChannels.class);
+    private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(15);
+
+    private AgentChannels() {
+    }
+
+    static void forward(ConnectionService service, Socket socket) {
+        try {
+            SocketBridgeChannel channel = new SocketBridgeChannel(
+                    CoreModuleProperties.PROXY_CHANNEL_TYPE.getRequiredDefault(), socket, null);
+            service.registerChannel(channel);
+            channel.open().verify(OPEN_TIMEOUT);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("agent forwarding to {} failed: {}", service.getSession(), e.toString());
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+}

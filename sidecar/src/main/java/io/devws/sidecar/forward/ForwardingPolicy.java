@@ -1,0 +1,48 @@
+package io.devws.sidecar.forward;
+
+import io.devws.sidecar.config.SidecarConfig.ForwardingConfig;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.server.forward.ForwardingFilter;
+
+/**
+ * The one forwarding policy: agent forwarding on/off, TCP (-L, -D, -R) on/off, Unix streamlocal
+ * on/off; X11 never. Where {@code ssh -R} listeners bind is {@link LoopbackForwarder}'s job.
+ */
+public final class ForwardingPolicy implements ForwardingFilter {
+    private final boolean agent;
+    private final ForwardingConfig config;
+
+    public ForwardingPolicy(boolean agent, ForwardingConfig config) {
+        this.agent = agent;
+        this.config = config;
+    }
+
+    @Override
+    public boolean canForwardAgent(Session session, String requestType) {
+        return agent;
+    }
+
+    @Override
+    public boolean canForwardX11(Session session, String requestType) {
+        return false;
+    }
+
+    @Override
+    public boolean canListen(SshdSocketAddress address, Session session) {
+        return config.tcp();
+    }
+
+    @Override
+    public boolean canConnect(Type type, SshdSocketAddress address, Session session) {
+        return config.tcp();
+    }
+
+    public boolean canForwardStreamLocal() {
+        return config.streamLocal();
+    }
+
+    public boolean gatewayPorts() {
+        return config.gatewayPorts();
+    }
+}

@@ -1,0 +1,45 @@
+package io.devws.sidecar.server;
+
+import io.devws.sidecar.transport.TrafficCounter;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Counts open SSH connections and logs each one's end; with the traffic counter it is the {@link ActivityProbe}. */
+final class ConnectionCounter implements SessionListener, ActivityProbe {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionCounter.class);
+
+    private final AtomicInteger open = new AtomicInteger();
+    private final TrafficCounter traffic;
+
+    ConnectionCounter(TrafficCounter traffic) {
+        this.traffic = traffic;
+    }
+
+    @Override
+    public void sessionCreated(Session session) {
+        open.incrementAndGet();
+    }
+
+    @Override
+    public void sessionException(Session session, Throwable t) {
+        LOG.warn("connection {} failed: {}", session.getIoSession().getId(), t.toString());
+    }
+
+    @Override
+    public void sessionClosed(Session session) {
+        open.decrementAndGet();
+    }
+
+    @Override
+    public int openConnections() {
+        return open.get();
+    }
+
+    @Override
+    public long bytesTransferred() {
+        return traffic.total();
+    }
+}

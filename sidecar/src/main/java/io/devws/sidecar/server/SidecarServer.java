@@ -1,0 +1,125 @@
+package io.devws.sidecar.server;
+
+import io.devws.sidecar.agent.AgentRouter;
+import io.devws.sidecar.agent.JunixAgentFactory;
+import io.devws.sidecar.agent.StableAgentSocket;
+import io.devws.sidecar.config.HostKeys;
+import io.devws.sidecar.config.SidecarConfig;
+import io.devws.sidecar.forward.ForwardingPolicy;
+import io.devws.sidecar.forward.LoopbackForwarder;
+import io.devws.sidecar.forward.StreamLocalSetup;
+import io.devws.sidecar.session.SessionCommand;
+import io.devws.sidecar.session.SessionExecutor;
+import io.devws.sidecar.sftp.SftpSetup;
+import io.devws.sidecar.transport.StreamIoServiceFactoryFactory;
+import io.devws.sidecar.transport.StreamIoSession;
+import io.devws.sidecar.transport.StreamPair;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.auth.pubkey.AcceptAllPublickeyAuthenticator;
+
+/**
+ * The MINA SSH server of devws, over stream connections: the daemon hands it each accepted
+ * Unix-socket connection, the in-process stdio server hands it stdin/stdout.
+ */
+public final class SidecarServer implements Closeable {
+    private final SshServer sshd;
+    private final StreamIoServiceFactoryFactory io;
+    private final ConnectionCounter counter;
+    private final SessionExecutor executor;
+    private final StableAgentSocket stableAgent;
+
+    private SidecarServer(SshServer sshd, StreamIoServiceFactoryFactory io, ConnectionCounter counter,
+                          SessionExecutor executor, StableAgentSocket stableAgent) {
+        this.sshd = sshd;
+        this.io = io;
+        this.counter = counter;
+        this.executor = executor;
+        this.stableAgent = stableAgent;
+    }
+
+    /**
+     * @param stableAgentSocket whether to own {@code <agent-dir>/agent.sock} (the daemon does; a
+     *                          one-off in-process stdio server does not)
+     */
+    public static SidecarServer start(SidecarConfig config, SessionExecutor executor, boolean stableAgentSocket)
+            throws IOException {
+        SshServer sshd = SshServer.setUpDefaultServer();
+        StreamIoServiceFactoryFactory io = new StreamIoServiceFactoryFactory();
+        sshd.setIoServiceFactoryFactory(io);
+        sshd.setHost("127.0.0.1");
+        sshd.setPort(22); // nominal: connections are handed in, nothing listens on TCP
+        sshd.setKeyPairProvider(HostKeys.loadOrCreate(config.hostKey()));
+        Algorithms.apply(sshd);
+
+        sshd.setPasswordAuthenticator(null);
+        sshd.setHostBasedAuthenticator(null);
+        sshd.setGSSAuthenticator(null);
+        sshd.setPublickeyAuthenticator(AcceptAllPublickeyAuthenticator.INSTANCE);
+        sshd.setKeyboardInteractiveAuthenticator(ZeroPromptKeyboardInteractive.INSTANCE);
+
+        String workdir = config.startDirectory().toString();
+        sshd.setShellFactory(channel -> new SessionCommand(executor, null, workdir));
+        sshd.setCommandFactory((channel, command) -> new SessionCommand(executor, command, workdir));
+        SftpSetup.apply(sshd, config.startDirectory());
+
+        ForwardingPolicy policy = new ForwardingPolicy(config.agentForwarding(), config.forwarding());
+        sshd.setForwardingFilter(policy);
+        sshd.setForwarderFactory(LoopbackForwarder.factory(policy));
+        StreamLocalSetup.apply(sshd, policy);
+        AgentRouter router = new AgentRouter();
+        sshd.setAgentFactory(new JunixAgentFactory(config.agentDir(), config.agentSocketMode(), router));
+
+        keepalive(sshd, config.keepalive(), config.keepaliveMax());
+        ConnectionCounter counter = new ConnectionCounter(io.traffic());
+        sshd.addSessionListener(counter);
+        sshd.start();
+
+        StableAgentSocket stable = null;
+        if (stableAgentSocket && config.agentForwarding()) {
+            try {
+                stable = StableAgentSocket.start(config.agentSocket(), config.agentSocketMode(), router);
+            } catch (IOException e) {
+                sshd.stop(true);
+                throw e;
+            }
+        }
+        return new SidecarServer(sshd, io, counter, executor, stable);
+    }
+
+    private static void keepalive(SshServer sshd, Duration interval, int maxMissed) {
+        // sessions end by keepalive, never by idleness: an idle shell is fine, a dead peer is not
+        CoreModuleProperties.IDLE_TIMEOUT.set(sshd, Duration.ZERO);
+        if (interval.isZero() || interval.isNegative()) {
+            return;
+        }
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(sshd, interval);
+        CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(sshd, interval);
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(sshd, maxMissed);
+    }
+
+    /** Serves one SSH connection over these streams. */
+    public StreamIoSession accept(StreamPair streams) throws IOException {
+        return io.acceptor().accept(streams);
+    }
+
+    public ActivityProbe activity() {
+        return counter;
+    }
+
+    @Override
+    public void close() {
+        if (stableAgent != null) {
+            stableAgent.close();
+        }
+        try {
+            sshd.stop(true);
+        } catch (IOException ignored) {
+            // stopping anyway
+        }
+        executor.close();
+    }
+}

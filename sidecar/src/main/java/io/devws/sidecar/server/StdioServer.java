@@ -1,0 +1,29 @@
+package io.devws.sidecar.server;
+
+import io.devws.sidecar.transport.StreamIoSession;
+import io.devws.sidecar.transport.StreamPair;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ssh-server --stdio} with no daemon: serves this one connection in-process over
+ * stdin/stdout and returns when it ends (by SSH disconnect, stdin EOF, or keepalive).
+ */
+public final class StdioServer {
+    private StdioServer() {
+    }
+
+    public static void serve(SidecarServer server) throws IOException, InterruptedException {
+        FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        // nothing but SSH bytes may reach fd 1 (STACK.md trap 6): stray prints go to stderr
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        StreamIoSession session = server.accept(StreamPair.of(new FileInputStream(FileDescriptor.in), stdout));
+        CountDownLatch ended = new CountDownLatch(1);
+        session.addCloseFutureListener(f -> ended.countDown());
+        ended.await();
+    }
+}

@@ -1,0 +1,175 @@
+package io.devws.sidecar.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.Signal;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one MINA {@link Command} for {@code shell} and {@code exec}, whatever executor runs the
+ * process: pumps the channel's streams to the {@link SessionProcess}, follows window-change and
+ * signal requests, and reports exit-status (and exit-signal when a signal killed the process).
+ */
+public final class SessionCommand implements Command {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionCommand.class);
+    private static final int BUFFER = 32 * 1024;
+    private static final long DRAIN_MILLIS = 5000;
+
+    private final SessionExecutor executor;
+    private final String command;
+    private final String workdir;
+    private InputStream in;
+    private OutputStream out;
+    private OutputStream err;
+    private ExitCallback exitCallback;
+    private volatile SessionProcess process;
+
+    /** @param command the exec command line, or {@code null} for an interactive shell */
+    public SessionCommand(SessionExecutor executor, String command, String workdir) {
+        this.executor = executor;
+        this.command = command;
+        this.workdir = workdir;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment env) throws IOException {
+        ProcessSpec spec = SessionSpecs.of(command, env.getEnv(), channel.getSession().getClientAddress(),
+                channel.getSession().getLocalAddress(), workdir);
+        SessionProcess p = executor.start(spec);
+        process = p;
+        env.addSignalListener((ch, signal) -> onSignal(p, env, signal));
+        Thread stdin = pump("stdin", in, p.stdin(), true);
+        Thread stdout = pump("stdout", p.stdout(), out, false);
+        Thread stderr = pump("stderr", p.stderr(), err, false);
+        p.onExit().whenComplete((status, failure) -> {
+            join(stdout);
+            join(stderr);
+            stdin.interrupt();
+            finish(channel, failure == null ? status : SessionProcess.ExitStatus.exited(255));
+        });
+    }
+
+    private static void onSignal(SessionProcess p, Environment env, Signal signal) {
+        if (signal == Signal.WINCH) {
+            p.resize(intOf(env.getEnv().get(Environment.ENV_COLUMNS)), intOf(env.getEnv().get(Environment.ENV_LINES)));
+        } else if (!p.signal(signal.name())) {
+            LOG.info("signal {} cannot be delivered by this executor", signal.name());
+        }
+    }
+
+    private void finish(ChannelSession channel, SessionProcess.ExitStatus status) {
+        try {
+            out.flush();
+            err.flush();
+            if (status.signal() != null) {
+                sendExitSignal(channel, status.signal());
+            }
+        } catch (IOException e) {
+            LOG.debug("channel gone before exit status: {}", e.toString());
+        }
+        exitCallback.onExit(status.code());
+    }
+
+    /** RFC 4254 §6.10; followed by exit-status 128+n, so OpenSSH clients exit like a shell would. */
+    private static void sendExitSignal(ChannelSession channel, String signal) throws IOException {
+        Buffer b = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST);
+        b.putUInt(channel.getRecipient());
+        b.putString("exit-signal");
+        b.putBoolean(false);
+        b.putString(signal);
+        b.putBoolean(false);
+        b.putString("");
+        b.putString("");
+        channel.writePacket(b);
+    }
+
+    private Thread pump(String name, InputStream from, OutputStream to, boolean closeTarget) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[BUFFER];
+            try {
+                int n;
+                while ((n = from.read(buf)) >= 0) {
+                    to.write(buf, 0, n);
+                    if (from.available() <= 0) {
+                        to.flush();
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("{} pump ended: {}", name, e.toString());
+            } finally {
+                if (closeTarget) {
+                    close(to);
+                }
+            }
+        }, "devws-session-" + name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join(DRAIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void close(OutputStream s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // process already gone
+        }
+    }
+
+    private static int intOf(String v) {
+        try {
+            return v == null ? 0 : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        SessionProcess p = process;
+        if (p != null) {
+            p.destroy();
+            try {
+                p.onExit().get(2, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // best effort: the process was killed
+            }
+        }
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exitCallback = callback;
+    }
+}
