@@ -3,6 +3,7 @@ package io.devws.cli.tunnel;
 import io.devws.model.SidecarContract;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 
 /** Exec failures as the one line a ProxyCommand user sees (then exit 255). */
 final class ExecErrors {
@@ -53,6 +54,9 @@ final class ExecErrors {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof KubernetesClientException k && k.getCode() > 0) {
                 return k.getCode();
+            }
+            if (t instanceof WebSocketHandshakeException w && w.getResponse() != null && w.getResponse().code() > 0) {
+                return w.getResponse().code();
             }
         }
         return 0;

@@ -1,0 +1,227 @@
+package io.devws.testing;
+
+import io.devws.model.DevWorkspace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A Kubernetes API server for tests without a cluster: the Fabric8 mock server in CRUD mode, plus
+ * {@code pods/exec} over the real WebSocket protocol ({@code v4.channel.k8s.io}) that runs the
+ * requested command as a local process (with a PTY for tty=true). Clients (the Fabric8 client,
+ * the CLI launcher via {@link #writeKubeconfig}) cannot tell it from an API server for what devws
+ * uses. Each container name can get its own environment overlay and working directory, so a
+ * test can make "devws-sshd" and "dev" look different.
+ */
+public final class ExecTestServer implements AutoCloseable {
+    private final KubernetesMockServer server;
+    private final Map<String, Map<String, String>> containerEnv = new ConcurrentHashMap<>();
+    private final Map<String, Path> containerWorkdir = new ConcurrentHashMap<>();
+    private final List<LocalProcess> processes = new CopyOnWriteArrayList<>();
+    private final List<ExecRequest> requests = new CopyOnWriteArrayList<>();
+    private volatile boolean denyExec;
+    private volatile boolean stopped;
+
+    private ExecTestServer() {
+        KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+        crud.expectCustomResource(CustomResourceDefinitionContext.fromCustomResourceType(DevWorkspace.class));
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new ExecDispatcher(crud, this), false);
+    }
+
+    /** Starts a server on a free loopback port. */
+    public static ExecTestServer start() {
+        ExecTestServer s = new ExecTestServer();
+        try {
+            s.server.init(InetAddress.getLoopbackAddress(), 0);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("mock API server did not start", e);
+        }
+        return s;
+    }
+
+    /** A client for this server (the caller closes it). */
+    public KubernetesClient client() {
+        return server.createClient();
+    }
+
+    public String url() {
+        return "http://" + server.getHostName() + ":" + server.getPort();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Writes a kubeconfig whose current context points here, with {@code namespace} as default. */
+    public Path writeKubeconfig(Path file, String namespace) {
+        String yaml = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: devws-test
+                  cluster:
+                    server: %s
+                contexts:
+                - name: devws-test
+                  context:
+                    cluster: devws-test
+                    user: devws-test
+                    namespace: %s
+                current-context: devws-test
+                users:
+                - name: devws-test
+                  user:
+                    token: devws-test-token
+                """.formatted(url(), namespace);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.writeString(file, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Variables added to (or replacing) the test JVM's environment for execs into {@code container}. */
+    public ExecTestServer environment(String container, Map<String, String> env) {
+        containerEnv.put(container, Map.copyOf(env));
+        return this;
+    }
+
+    /** Working directory of execs into {@code container} (default: the JVM's working directory). */
+    public ExecTestServer workdir(String container, Path dir) {
+        containerWorkdir.put(container, dir);
+        return this;
+    }
+
+    /** While on, every exec is refused with 403 Forbidden, as without RBAC for pods/exec. */
+    public void denyExec(boolean deny) {
+        denyExec = deny;
+    }
+
+    boolean execDenied() {
+        return denyExec;
+    }
+
+    void recordRequest(ExecRequest request) {
+        requests.add(request);
+    }
+
+    /** Every exec the server accepted, in order. */
+    public List<ExecRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    LocalProcess startProcess(ExecRequest request) throws IOException {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(containerEnv.getOrDefault(request.container(), Map.of()));
+        Path workdir = containerWorkdir.getOrDefault(request.container(), Path.of("").toAbsolutePath());
+        LocalProcess p = LocalProcess.start(resolve(request.command(), env), env, workdir, request.tty());
+        processes.add(p);
+        return p;
+    }
+
+    /** Resolves the command's program on the container's PATH, as a container runtime does. */
+    private static List<String> resolve(List<String> command, Map<String, String> env) throws IOException {
+        if (command.isEmpty()) {
+            throw new IOException("no command");
+        }
+        String program = command.get(0);
+        if (!program.contains("/")) {
+            String path = env.getOrDefault("PATH", "/usr/bin:/bin");
+            program = null;
+            for (String dir : path.split(":")) {
+                Path candidate = Path.of(dir.isEmpty() ? "." : dir, command.get(0));
+                if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                    program = candidate.toString();
+                    break;
+                }
+            }
+            if (program == null) {
+                throw new IOException("exec: \"" + command.get(0) + "\": executable file not found in $PATH");
+            }
+        }
+        List<String> resolved = new ArrayList<>(command);
+        resolved.set(0, program);
+        return resolved;
+    }
+
+    /** Processes started by execs that are still running, each with its descendants. */
+    public List<ProcessHandle> liveProcesses() {
+        List<ProcessHandle> live = new ArrayList<>();
+        for (LocalProcess p : processes) {
+            ProcessHandle.of(p.pid()).filter(ProcessHandle::isAlive).ifPresent(h -> {
+                live.add(h);
+                h.descendants().filter(ProcessHandle::isAlive).forEach(live::add);
+            });
+        }
+        return live;
+    }
+
+    /** Live exec'd processes whose command line contains {@code text}. */
+    public List<ProcessHandle> liveProcesses(String text) {
+        return liveProcesses().stream()
+                .filter(h -> h.info().commandLine().map(c -> c.contains(text)).orElse(false))
+                .toList();
+    }
+
+    /**
+     * Stops serving HTTP: open exec WebSockets break, as when the connection to the API server is
+     * lost. Processes keep running, as they would in the pod.
+     */
+    public void stop() {
+        if (!stopped) {
+            stopped = true;
+            server.destroy();
+        }
+    }
+
+    /** Stops the server and kills every process an exec started. */
+    @Override
+    public void close() {
+        stop();
+        processes.forEach(LocalProcess::kill);
+    }
+
+    /**
+     * pty4j extracts its native library to a new temporary folder at every start unless
+     * {@code pty4j.preferred.native.folder} names a folder holding it (STACK.md trap 7).
+     */
+    static synchronized void fixPty4jNativeFolder() {
+        if (System.getProperty("pty4j.preferred.native.folder") != null) {
+            return;
+        }
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "devws-test-pty4j");
+        Path lib = folder.resolve("linux/x86-64/libpty.so");
+        try (InputStream in = LocalProcess.class.getResourceAsStream("/resources/com/pty4j/native/linux/x86-64/libpty.so")) {
+            if (in == null) {
+                return;
+            }
+            if (!Files.exists(lib)) {
+                Files.createDirectories(lib.getParent());
+                Path tmp = Files.createTempFile(folder, "libpty", ".so");
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE);
+            }
+            System.setProperty("pty4j.preferred.native.folder", folder.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract pty4j's native library to " + folder, e);
+        }
+    }
+}
