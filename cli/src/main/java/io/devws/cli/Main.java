@@ -9,6 +9,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(DevwsCommand.commandLine().execute(args));
+        CommandLine cmd = DevwsCommand.commandLine();
+        int code = cmd.execute(args);
+        // commands print with print(), which the autoflushing writer does not flush
+        cmd.getOut().flush();
+        cmd.getErr().flush();
+        System.exit(code);
     }
 }

@@ -29,6 +29,9 @@ public final class SshCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube = new KubeOptions();
 
+    @Mixin
+    LocalOption local = new LocalOption();
+
     @Option(names = "--stdio", description = "Relay the SSH connection over stdin/stdout (for ProxyCommand).")
     boolean stdio;
 
@@ -44,6 +47,9 @@ public final class SshCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (local.local) {
+            return LocalSsh.run(workspace, stdio);
+        }
         WorkspaceRef ref;
         Duration wait;
         try {
