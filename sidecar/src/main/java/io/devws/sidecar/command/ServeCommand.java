@@ -18,7 +18,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SidecarConfig config = options.toConfig();
-        Daemon daemon = Daemon.start(config, SidecarServer.start(config, SessionExecutors.create(config), true));
+        Daemon daemon = Daemon.start(config, () -> SidecarServer.start(config, SessionExecutors.create(config), true));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.close();

@@ -39,13 +39,20 @@ public final class Daemon implements Closeable {
         this.reporters = reporters;
     }
 
-    public static Daemon start(SidecarConfig config, SidecarServer server) throws IOException {
+    /** What the daemon serves with; created only once the socket is ours. */
+    public interface ServerFactory {
+        SidecarServer create() throws IOException;
+    }
+
+    public static Daemon start(SidecarConfig config, ServerFactory factory) throws IOException {
         Path socket = config.socket().toAbsolutePath();
-        ServerSocketChannel listener;
+        ServerSocketChannel listener = bind(socket);
+        SidecarServer server;
         try {
-            listener = bind(socket);
-        } catch (IOException e) {
-            server.close();
+            server = factory.create();
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            Files.deleteIfExists(socket);
             throw e;
         }
         List<AutoCloseable> reporters = config.reportActivity() ? startReporters(server.activity(), config) : List.of();

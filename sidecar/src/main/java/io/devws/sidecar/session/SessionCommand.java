@@ -47,7 +47,8 @@ public final class SessionCommand implements Command {
         SessionProcess p = executor.start(spec);
         process = p;
         env.addSignalListener((ch, signal) -> onSignal(p, env, signal));
-        Thread stdin = pump("stdin", in, p.stdin(), true);
+        // closing a PTY's input would hang up the terminal: EOF from the client only ends pipe input
+        Thread stdin = pump("stdin", in, p.stdin(), spec.pty() == null);
         Thread stdout = pump("stdout", p.stdout(), out, false);
         Thread stderr = pump("stderr", p.stderr(), err, false);
         p.onExit().whenComplete((status, failure) -> {
@@ -99,9 +100,7 @@ public final class SessionCommand implements Command {
                 int n;
                 while ((n = from.read(buf)) >= 0) {
                     to.write(buf, 0, n);
-                    if (from.available() <= 0) {
-                        to.flush();
-                    }
+                    to.flush();
                 }
             } catch (IOException e) {
                 LOG.debug("{} pump ended: {}", name, e.toString());

@@ -17,7 +17,7 @@ abstract class LocalProcess implements SessionProcess {
 
     private static ExitStatus status(int code) {
         String signal = Signals.nameOfExitCode(code);
-        return signal == null ? ExitStatus.exited(code) : ExitStatus.killedBy(signal);
+        return signal == null ? ExitStatus.exited(code) : new ExitStatus(code, signal);
     }
 
     @Override
@@ -32,7 +32,7 @@ abstract class LocalProcess implements SessionProcess {
 
     @Override
     public boolean signal(String name) {
-        return process.isAlive() && Signals.send(process.pid(), name);
+        return process.isAlive() && Signals.send(pid(), name);
     }
 
     @Override
@@ -42,7 +42,12 @@ abstract class LocalProcess implements SessionProcess {
 
     @Override
     public void destroy() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroyForcibly));
         process.destroyForcibly();
+    }
+
+    /** pty4j processes have a pid but no {@code ProcessHandle} of their own. */
+    protected long pid() {
+        return process.pid();
     }
 }
