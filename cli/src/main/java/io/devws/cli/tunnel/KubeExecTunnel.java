@@ -55,7 +55,10 @@ public final class KubeExecTunnel implements Tunnel {
 
             @Override
             public void onClose(int code, String reason) {
-                closed.complete(null);
+                // after onExit this changes nothing; before it, the stream broke without an exit status
+                closed.completeExceptionally(ExecErrors.broken(new java.io.IOException(
+                        "the exec stream closed (" + code + (reason == null || reason.isBlank() ? "" : " " + reason)
+                        + ") before the SSH server ended"), where));
             }
 
             @Override
@@ -86,11 +89,11 @@ public final class KubeExecTunnel implements Tunnel {
 
     @Override
     public void close() {
+        closed.complete(null);
         ExecWatch w = watch;
         if (w != null) {
             w.close();
         }
-        closed.complete(null);
     }
 
     /**

@@ -231,7 +231,7 @@ class SshStdioIT {
             int code = p.waitFor(10);
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
             assertThat(code).isEqualTo(255);
-            assertThat(p.err()).startsWith("devws: ").hasLineCount(1);
+            assertThat(p.err()).startsWith("devws: lost the exec connection to pod ws in namespace team").hasLineCount(1);
         }
     }
 

@@ -31,7 +31,7 @@ class WorkspaceRefTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ws.example, ws, example", "ws.team.example, ws, team"})
+    @CsvSource(nullValues = "-", value = {"ws.example, ws, -", "ws.team.example, ws, team"})
     void honoursAnotherHostSuffix(String text, String name, String namespace) {
         assertThat(WorkspaceRef.parse(text, "example")).isEqualTo(new WorkspaceRef(name, namespace));
     }
