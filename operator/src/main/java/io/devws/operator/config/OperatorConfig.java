@@ -19,12 +19,12 @@ public interface OperatorConfig {
     @WithDefault("IfNotPresent")
     String sidecarImagePullPolicy();
 
-    /** uid of the sidecar process (non-root). */
-    @WithDefault("1000")
+    /** uid of the sidecar process (non-root); the devws-sidecar image's own user. */
+    @WithDefault("10001")
     long sidecarUser();
 
-    /** Pod fsGroup: group of the shared agent socket and of the mounted host key. */
-    @WithDefault("1000")
+    /** Pod fsGroup: group of the shared agent socket and of the mounted host key; the sidecar image's group. */
+    @WithDefault("10001")
     long fsGroup();
 
     /** How long a pod may fail to start (image pull, crash loop, unschedulable) before the phase is Failed. */
