@@ -14,6 +14,9 @@ public final class Main {
         if (bridged >= 0) {
             System.exit(bridged);
         }
+        if (Boolean.getBoolean(FastPath.BRIDGE_ONLY)) {
+            System.exit(FastPath.NO_DAEMON); // the launcher retries with the full class path
+        }
         System.exit(commandLine().execute(args));
     }
 

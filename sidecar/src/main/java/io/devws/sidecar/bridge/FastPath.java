@@ -13,6 +13,10 @@ public final class FastPath {
     private FastPath() {
     }
 
+    /** The launcher's bridge-only JVM has no other jar on its class path; 75 = EX_TEMPFAIL, "retry in full". */
+    public static final String BRIDGE_ONLY = "devws.bridge-only";
+    public static final int NO_DAEMON = 75;
+
     /** @return an exit code when it bridged, or -1 to continue with the full command line */
     public static int tryBridge(String[] args) {
         if (args.length < 2 || !"ssh-server".equals(args[0])) {
@@ -40,6 +44,9 @@ public final class FastPath {
             socket = env == null || env.isEmpty() ? SidecarContract.SOCKET_PATH : env;
         }
         SocketChannel daemon = Bridge.connect(Path.of(socket));
-        return daemon == null ? -1 : Bridge.run(daemon);
+        if (daemon == null) {
+            return Boolean.getBoolean(BRIDGE_ONLY) ? NO_DAEMON : -1;
+        }
+        return Bridge.run(daemon);
     }
 }
