@@ -57,7 +57,3 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- printf "%s:%s" .Values.sidecar.image.repository (default .Chart.AppVersion .Values.sidecar.image.tag) }}
 {{- end }}
 
-{{/* Name of the cluster-scoped CRD-read ClusterRole and its binding (fullname + "-crd", within 63). */}}
-{{- define "devws-operator.crdRoleName" -}}
-{{- printf "%s-crd" (include "devws-operator.fullname" . | trunc 59 | trimSuffix "-") }}
-{{- end }}

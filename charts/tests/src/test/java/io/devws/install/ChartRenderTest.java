@@ -19,7 +19,10 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.nio.file.Path;
 import java.util.List;
+import java.nio.file.Files;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,8 +43,8 @@ class ChartRenderTest {
     void defaultsRenderAHardenedOperatorWithProbesAndBothImages() {
         Manifests m = CHART.render("devws", "devws-system", null, Map.of());
 
-        assertThat(m.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ClusterRole", "ClusterRole",
-                "ClusterRoleBinding", "ClusterRoleBinding", "Service", "Deployment");
+        assertThat(m.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ClusterRole", "ClusterRoleBinding",
+                "Service", "Deployment");
         assertTypedWithoutUnknownFields(m);
         assertThat(m.one(ServiceAccount.class).getMetadata().getNamespace()).isEqualTo("devws-system");
 
@@ -84,8 +87,8 @@ class ChartRenderTest {
 
         assertThat(m.ofType(RoleBinding.class)).extracting(b -> b.getMetadata().getNamespace())
                 .containsExactlyInAnyOrder("team-a", "team-b");
-        assertThat(m.ofType(ClusterRoleBinding.class)).extracting(b -> b.getMetadata().getName())
-                .containsExactly("devws-ctl-crd");
+        assertThat(m.ofType(ClusterRoleBinding.class)).as("watchNamespaces: no cluster-wide binding").isEmpty();
+        assertThat(m.ofType(RoleBinding.class)).allSatisfy(b -> assertThat(b.getRoleRef().getName()).isEqualTo("devws-ctl"));
         assertThat(m.untyped()).singleElement().satisfies(sm -> {
             assertThat(sm.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
             assertThat(sm.getKind()).isEqualTo("ServiceMonitor");
@@ -185,8 +188,22 @@ class ChartRenderTest {
         }
     }
 
-    static ClusterRole role(Manifests m, String name) {
-        return m.ofType(ClusterRole.class).stream().filter(r -> r.getMetadata().getName().equals(name))
-                .findFirst().orElseThrow();
+    @Test
+    void theReadmeRbacTableIsTheClusterRole() throws Exception {
+        ClusterRole role = CHART.render("devws", "devws-system", null, Map.of()).one(ClusterRole.class);
+        Set<String> rendered = new TreeSet<>();
+        role.getRules().forEach(r -> r.getResources().forEach(res -> r.getApiGroups().forEach(g ->
+                rendered.add(g + " | " + res + " | " + String.join(", ", r.getVerbs())))));
+        String readme = Files.readString(RepoPaths.chart().resolve("README.md"));
+        String table = readme.substring(readme.indexOf("<!-- rbac-table"), readme.indexOf("<!-- /rbac-table -->"));
+        Set<String> documented = new TreeSet<>();
+        table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| API group")).forEach(l -> {
+            String[] cells = l.split("\\|");
+            String group = cells[1].strip().equals("\"\"") ? "" : cells[1].strip();
+            documented.add(group + " | " + cells[2].strip() + " | " + cells[3].strip());
+        });
+        assertThat(documented).isEqualTo(rendered);
+        assertThat(role.getRules()).noneSatisfy(r -> assertThat(r.getVerbs()).containsAnyOf("*", "escalate", "bind"));
+        assertThat(role.getRules()).noneSatisfy(r -> assertThat(r.getResources()).contains("*"));
     }
 }

@@ -407,9 +407,9 @@ class JourneyE2E {
                 () -> c.apps().deployments().inNamespace(OP_NS).withName(RELEASE).get() == null
                         && c.serviceAccounts().inNamespace(OP_NS).withName(RELEASE).get() == null
                         && c.rbac().clusterRoles().withName(RELEASE).get() == null
-                        && c.rbac().clusterRoles().withName(RELEASE + "-crd").get() == null
+                       
                         && c.rbac().clusterRoleBindings().withName(RELEASE).get() == null
-                        && c.rbac().clusterRoleBindings().withName(RELEASE + "-crd").get() == null
+                       
                         && c.pods().inNamespace(OP_NS).list().getItems().isEmpty());
         assertThat(c.apiextensions().v1().customResourceDefinitions().withName("devworkspaces.devws.io").get())
                 .as("the CRD stays, as Helm does with crds/").isNotNull();
