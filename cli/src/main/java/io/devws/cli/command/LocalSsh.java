@@ -15,11 +15,11 @@ final class LocalSsh {
     private LocalSsh() {
     }
 
-    static int run(String workspace, boolean stdio) {
+    static int run(String workspace, boolean stdio, io.devws.cli.client.ClientOptions options) {
         try {
             var layout = LocalWorkspaces.forUser().require(LocalTarget.name(workspace));
             if (!stdio) {
-                throw new IllegalArgumentException("the built-in client is not wired yet: use ssh " + layout.name() + ".local.devws after devws config-ssh --local");
+                return BuiltinSsh.local(layout, options);
             }
             try (Tunnel tunnel = LocalTunnel.open(layout)) {
                 StdioPump.run(tunnel, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));

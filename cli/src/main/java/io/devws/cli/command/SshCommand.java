@@ -45,10 +45,16 @@ public final class SshCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WORKSPACE", description = "NAME, NAME.NAMESPACE or NAME[.NAMESPACE].devws")
     String workspace;
 
+    @Mixin
+    BuiltinClientOptions client = new BuiltinClientOptions();
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "Command to run instead of a shell (after --; built-in client).")
+    java.util.List<String> command = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         if (local.local) {
-            return LocalSsh.run(workspace, stdio);
+            return LocalSsh.run(workspace, stdio, client.toOptions(command, Duration.ofSeconds(60)));
         }
         WorkspaceRef ref;
         Duration wait;
@@ -60,8 +66,7 @@ public final class SshCommand implements Callable<Integer> {
             throw stdio ? new TunnelException(e.getMessage(), e) : e;
         }
         if (!stdio) {
-            throw new IllegalArgumentException("only `devws ssh --stdio WORKSPACE` (the ProxyCommand) is available: "
-                    + "run `ssh " + ref.name() + ".devws` after `devws config-ssh`");
+            return BuiltinSsh.cluster(kube, ref, start, wait, client.toOptions(command, wait));
         }
         try (Tunnel tunnel = KubeTunnels.open(kube, ref, start, wait, System.err)) {
             StdioPump.run(tunnel, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));

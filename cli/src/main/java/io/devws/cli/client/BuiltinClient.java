@@ -1,0 +1,156 @@
+package io.devws.cli.client;
+
+import io.devws.cli.tunnel.Tunnel;
+import io.devws.cli.tunnel.TunnelException;
+import io.devws.sidecar.transport.StreamIoServiceFactoryFactory;
+import io.devws.sidecar.transport.StreamPair;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.PtyCapableChannelSession;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
+
+/**
+ * {@code devws ssh NAME}: an SSH client on Apache MINA over a {@link Tunnel}, needing no OpenSSH.
+ * The host key must be the pinned one; any client key is accepted by the server (the tunnel is
+ * the authentication), so a fresh ed25519 key per run serves.
+ */
+public final class BuiltinClient {
+    private final ClientOptions options;
+    private final ClientIo io;
+
+    public BuiltinClient(ClientOptions options, ClientIo io) {
+        this.options = options;
+        this.io = io;
+    }
+
+    /** Runs the session to its end; returns the exit code (remote status, 128+signal, 255 when broken). */
+    public int run(Tunnel tunnel, PublicKey pinned) throws IOException {
+        rejectUnixForwards();
+        PinnedHostKeyVerifier verifier = new PinnedHostKeyVerifier(pinned);
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setIoServiceFactoryFactory(new StreamIoServiceFactoryFactory(target -> StreamPair.of(tunnel.input(), tunnel.output())));
+        client.setServerKeyVerifier(verifier);
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
+        if (options.agent()) {
+            client.setAgentFactory(new LocalAgentForwarding(agentSocket()));
+        }
+        client.start();
+        try (ClientSession session = connect(client, verifier)) {
+            startForwards(session);
+            return runChannel(session);
+        } finally {
+            client.stop();
+            tunnel.close();
+        }
+    }
+
+    private ClientSession connect(SshClient client, PinnedHostKeyVerifier verifier) throws IOException {
+        ClientSession session = null;
+        try {
+            session = client.connect(System.getProperty("user.name"), "workspace", 22).verify(options.timeout()).getClientSession();
+            session.addPublicKeyIdentity(ephemeralKey());
+            session.auth().verify(options.timeout());
+            return session;
+        } catch (IOException e) {
+            if (session != null) {
+                session.close(true);
+            }
+            throw new TunnelException(verifier.mismatch() != null ? verifier.mismatch() : "SSH handshake with the workspace failed: " + e.getMessage(), e);
+        }
+    }
+
+    private int runChannel(ClientSession session) throws IOException {
+        boolean pty = options.wantsPty(io.terminal());
+        PtyCapableChannelSession channel = options.interactive() ? session.createShellChannel()
+                : session.createExecChannel(String.join(" ", options.command()));
+        channel.setUsePty(pty);
+        if (pty) {
+            channel.setPtyType(Optional.ofNullable(System.getenv("TERM")).orElse("xterm-256color"));
+            int[] size = RawTerminal.size().orElse(new int[] {80, 24});
+            channel.setPtyColumns(size[0]);
+            channel.setPtyLines(size[1]);
+        }
+        Optional.ofNullable(System.getenv("LANG")).ifPresent(lang -> channel.setEnv("LANG", lang));
+        channel.setAgentForwarding(options.agent());
+        channel.setIn(io.in());
+        channel.setOut(io.out());
+        channel.setErr(io.err());
+        channel.open().verify(options.timeout());
+        RawTerminal raw = pty && io.terminal() ? RawTerminal.enter() : null;
+        try {
+            if (raw != null) {
+                RawTerminal.onResize(() -> RawTerminal.size().ifPresent(s -> {
+                    try {
+                        channel.sendWindowChange(s[0], s[1]);
+                    } catch (IOException e) {
+                        // the session is ending
+                    }
+                }));
+            }
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 0L);
+            return ExitCodes.of(channel.getExitStatus(), channel.getExitSignal());
+        } finally {
+            if (raw != null) {
+                raw.close();
+            }
+        }
+    }
+
+    private void startForwards(ClientSession session) throws IOException {
+        for (PortSpec f : options.localForwards()) {
+            session.startLocalPortForwarding(address(f.listen()), address(f.target()));
+        }
+        for (PortSpec f : options.remoteForwards()) {
+            session.startRemotePortForwarding(address(f.listen()), address(f.target()));
+        }
+    }
+
+    private static SshdSocketAddress address(PortSpec.Endpoint e) {
+        return new SshdSocketAddress(e.host(), e.port());
+    }
+
+    private void rejectUnixForwards() {
+        for (PortSpec f : options.localForwards().isEmpty() ? options.remoteForwards() : concat()) {
+            if (f.listen().isUnix() || f.target().isUnix()) {
+                throw new IllegalArgumentException("the built-in client forwards TCP ports only (" + f
+                        + "): for Unix sockets use OpenSSH, e.g. ssh -L " + f.listen() + ":" + f.target() + " NAME.devws");
+            }
+        }
+    }
+
+    private java.util.List<PortSpec> concat() {
+        java.util.List<PortSpec> all = new java.util.ArrayList<>(options.localForwards());
+        all.addAll(options.remoteForwards());
+        return all;
+    }
+
+    private static Path agentSocket() {
+        String sock = System.getenv("SSH_AUTH_SOCK");
+        if (sock == null || sock.isBlank()) {
+            throw new IllegalArgumentException("-A needs a local ssh-agent: SSH_AUTH_SOCK is not set (start one with eval $(ssh-agent) and ssh-add)");
+        }
+        return Path.of(sock);
+    }
+
+    private static KeyPair ephemeralKey() throws IOException {
+        try {
+            return SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA).generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot generate a client key: " + e.getMessage(), e);
+        }
+    }
+}
