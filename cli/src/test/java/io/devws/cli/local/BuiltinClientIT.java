@@ -1,0 +1,165 @@
+package io.devws.cli.local;
+
+import static io.devws.cli.local.Launchers.devws;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.devws.cli.local.Launchers.Result;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code devws ssh --local NAME ...}: the built-in MINA client through the launchers, with a real ssh-agent. */
+class BuiltinClientIT {
+    @TempDir
+    static Path home;
+    static TestAgent agent;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void up() throws Exception {
+        Launchers.requireBuilt();
+        agent = TestAgent.start(Files.createDirectories(home.resolve("agent")));
+        env = Map.of("SSH_AUTH_SOCK", agent.socket().toString());
+        Result up = Launchers.run(home, env, devws("up", "--local", "demo"));
+        assertThat(up.code()).as(up.err()).isZero();
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        Launchers.run(home, env, devws("delete", "--local", "demo"));
+        agent.close();
+    }
+
+    static Result ssh(String... args) throws Exception {
+        String[] all = new String[args.length + 3];
+        all[0] = "ssh";
+        all[1] = "--local";
+        all[2] = "demo";
+        System.arraycopy(args, 0, all, 3, args.length);
+        return Launchers.run(home, env, devws(all));
+    }
+
+    @Test
+    void exitCodeAndSeparateStreams() throws Exception {
+        Result r = ssh("--", "echo out; echo err >&2; exit 42");
+        assertThat(r.code()).isEqualTo(42);
+        assertThat(r.out()).isEqualTo("out\n");
+        assertThat(r.err()).isEqualTo("err\n");
+    }
+
+    @Test
+    void aSignalEndsWith128PlusItsNumber() throws Exception {
+        assertThat(ssh("--", "kill -TERM $$").code()).isEqualTo(128 + 15);
+    }
+
+    @Test
+    void stdinIsStreamedToTheCommand() throws Exception {
+        Path data = home.resolve("data.bin");
+        byte[] bytes = new byte[2 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(data, bytes);
+        ProcessBuilder pb = new ProcessBuilder(devws("ssh", "--local", "demo", "--", "sha256sum"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put(SidecarLocator.ENV, Launchers.SIDECAR.toString());
+        Process p = pb.redirectInput(data.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        String expected = new String(new ProcessBuilder("sha256sum", data.toString()).start().getInputStream().readAllBytes()).split(" ")[0];
+        assertThat(out).startsWith(expected);
+    }
+
+    @Test
+    void agentForwardingListsTheLocalAgentsKey() throws Exception {
+        Result withAgent = ssh("-A", "--", "ssh-add -l");
+        assertThat(withAgent.code()).as(withAgent.err()).isZero();
+        assertThat(withAgent.out()).contains(agent.fingerprint(), "devws-test-key");
+    }
+
+    @Test
+    void ttyOnlyWhenAskedForOrInteractive() throws Exception {
+        Result tty = ssh("-t", "--", "tty; echo cols=$(tput cols 2>/dev/null || stty size)");
+        assertThat(tty.code()).as(tty.err()).isZero();
+        assertThat(tty.out()).startsWith("/dev/pts/");
+        Result noTty = ssh("--", "tty");
+        assertThat(noTty.code()).isEqualTo(1);
+        assertThat(noTty.out()).isEqualTo("not a tty\n");
+    }
+
+    @Test
+    void localForwardReachesAPortOnTheWorkspaceSide() throws Exception {
+        try (ServerSocket target = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int listen;
+            try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                listen = free.getLocalPort();
+            }
+            ProcessBuilder pb = new ProcessBuilder(devws("ssh", "--local", "demo", "-L", listen + ":127.0.0.1:" + target.getLocalPort(), "--", "sleep 20"));
+            pb.environment().put("HOME", home.toString());
+            pb.environment().put(SidecarLocator.ENV, Launchers.SIDECAR.toString());
+            Process client = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                Socket socket = connectWithin(listen, 20_000);
+                try (socket; Socket accepted = target.accept()) {
+                    OutputStream toTarget = accepted.getOutputStream();
+                    toTarget.write("hello through -L\n".getBytes(StandardCharsets.UTF_8));
+                    toTarget.flush();
+                    InputStream in = socket.getInputStream();
+                    byte[] buf = new byte[17];
+                    int n = in.readNBytes(buf, 0, buf.length);
+                    assertThat(new String(buf, 0, n, StandardCharsets.UTF_8)).isEqualTo("hello through -L\n");
+                }
+            } finally {
+                client.destroy();
+                client.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void aDifferentPinnedKeyIsRefused() throws Exception {
+        Path pub = home.resolve(".devws/local/demo/ssh_host_ed25519_key.pub");
+        String real = Files.readString(pub);
+        Files.writeString(pub, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl other\n");
+        try {
+            Result r = ssh("--", "true");
+            assertThat(r.code()).isEqualTo(255);
+            assertThat(r.err()).startsWith("devws: host key mismatch: the workspace offered SHA256:");
+            assertThat(r.err().lines().count()).isEqualTo(1);
+        } finally {
+            Files.writeString(pub, real);
+        }
+    }
+
+    @Test
+    void anInvalidPortSpecIsOneLine() throws Exception {
+        Result r = ssh("-L", "80:", "--", "true");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("devws: invalid port spec '80:'");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+    }
+
+    private static Socket connectWithin(int port, long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        while (true) {
+            try {
+                return new Socket(InetAddress.getLoopbackAddress(), port);
+            } catch (java.net.ConnectException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+}
