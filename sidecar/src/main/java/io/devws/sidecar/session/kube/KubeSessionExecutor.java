@@ -3,23 +3,89 @@ package io.devws.sidecar.session.kube;
 import io.devws.sidecar.session.ProcessSpec;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.SessionProcess;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import java.io.IOException;
+import java.util.UUID;
 
 /**
- * Runs sessions in the pod's dev container through the Kubernetes exec API (ARCHITECTURE.md
- * decision 3). Scaffolding: the exec issue (#3) fills this in.
+ * Runs sessions in the pod's dev container through the Kubernetes exec API with the pod's own
+ * ServiceAccount (ARCHITECTURE.md decision 3): PTY sessions as exec {@code tty=true} plus the
+ * resize channel, others with stdout and stderr apart; exit codes from the status channel;
+ * variables, working directory and the user's login shell through {@link SessionScript}.
+ *
+ * <p>What the exec API cannot carry, and what this executor does instead:
+ * <ul>
+ *   <li>signals ({@code ssh} "signal" requests, and the hang-up when a client goes away): a second
+ *       exec runs {@code kill} on the session's process ({@link SessionScript#SIGNAL}); with a PTY,
+ *       Ctrl-C, Ctrl-Z and Ctrl-\ are plain bytes the terminal turns into signals;</li>
+ *   <li>stdin EOF without a PTY: {@code v4.channel.k8s.io} has no half-close (STACK.md trap 10),
+ *       so a command that reads its input to EOF ({@code ssh ws 'cat > f' < f}) waits until the
+ *       client closes the channel; use sftp/scp (served by the sidecar) or a PTY for such input;</li>
+ *   <li>a dead exec connection does not end the process: {@link SessionProcess#destroy()} sends it
+ *       HUP (then KILL) by that second exec.</li>
+ * </ul>
  */
 public final class KubeSessionExecutor implements SessionExecutor {
-    private KubeSessionExecutor() {
+    static final int STDIN_BUFFER = 32 * 1024;
+
+    private final KubernetesClient client;
+    private final KubeTarget target;
+    private final boolean ownsClient;
+
+    public KubeSessionExecutor(KubernetesClient client, KubeTarget target, boolean ownsClient) {
+        this.client = client;
+        this.target = target;
+        this.ownsClient = ownsClient;
     }
 
-    /** Pod, namespace and container from DEVWS_POD_NAME, DEVWS_POD_NAMESPACE, DEVWS_DEV_CONTAINER. */
+    /** Pod, namespace and container from DEVWS_POD_NAME, DEVWS_POD_NAMESPACE, DEVWS_DEV_CONTAINER; in-cluster credentials. */
     public static SessionExecutor fromEnvironment() {
-        return new KubeSessionExecutor();
+        KubeTarget target = KubeTarget.fromEnvironment(System.getenv());
+        return new KubeSessionExecutor(new KubernetesClientBuilder().build(), target, true);
     }
 
     @Override
     public SessionProcess start(ProcessSpec spec) throws IOException {
-        throw new IOException("the kube executor is not implemented yet");
+        String id = UUID.randomUUID().toString();
+        KubeSessionProcess process = new KubeSessionProcess(this, id, spec.pty() != null);
+        try {
+            var op = client.pods().inNamespace(target.namespace()).withName(target.pod()).inContainer(target.container())
+                    .redirectingInput(STDIN_BUFFER).redirectingOutput();
+            String[] command = SessionScript.session(spec, id).toArray(String[]::new);
+            // with a TTY the kubelet merges stderr into stdout
+            ExecWatch watch = spec.pty() != null
+                    ? op.withTTY().usingListener(process.listener()).exec(command)
+                    : op.redirectingError().usingListener(process.listener()).exec(command);
+            process.attach(watch);
+            if (spec.pty() != null) {
+                watch.resize(spec.pty().columns(), spec.pty().rows());
+            }
+            return process;
+        } catch (KubernetesClientException e) {
+            throw new IOException("cannot exec into " + target + ": " + e.getMessage()
+                    + " (the sidecar's ServiceAccount needs 'create' on 'pods/exec' for this pod)", e);
+        }
+    }
+
+    /** Runs a signal exec for a session and waits briefly for it; false when it found no process. */
+    boolean signal(String sessionId, String name) {
+        try (ExecWatch w = client.pods().inNamespace(target.namespace()).withName(target.pod())
+                .inContainer(target.container()).redirectingOutput()
+                .exec(SessionScript.signal(sessionId, name).toArray(String[]::new))) {
+            Integer code = w.exitCode().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            return code != null && code == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
     }
 }

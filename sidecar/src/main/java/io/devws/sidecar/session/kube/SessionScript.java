@@ -1,0 +1,92 @@
+package io.devws.sidecar.session.kube;
+
+import io.devws.sidecar.session.ProcessSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The small {@code sh -c} wrappers the kube executor runs in the dev container (pure: no I/O).
+ * The exec API has no environment or working directory of its own, so a session runs
+ * {@code /bin/sh -c SESSION devws-session MODE DIR ID N K=V... [COMMAND]}, which exports the variables, changes
+ * directory, finds the user's login shell in {@code /etc/passwd} and {@code exec}s it, so the
+ * session's process is the user's shell itself. Every session process carries
+ * {@code DEVWS_SESSION=ID}, which is how {@link #signal} finds it later.
+ */
+public final class SessionScript {
+    /** Environment variable marking every process of one session. */
+    public static final String SESSION_VARIABLE = "DEVWS_SESSION";
+
+    static final String SESSION = String.join("\n",
+            "mode=$1; dir=$2; id=$3; n=$4; shift 4",
+            "while [ \"$n\" -gt 0 ]; do export \"$1\"; shift; n=$((n - 1)); done",
+            "export " + SESSION_VARIABLE + "=\"$id\"",
+            "uid=$(id -u 2>/dev/null); s=",
+            "while IFS=: read -r _n _p _u _g _c _h _s; do",
+            "  if [ \"$_u\" = \"$uid\" ]; then s=$_s; break; fi",
+            "done < /etc/passwd 2>/dev/null",
+            "case \"$s\" in */nologin|*/false|'') s= ;; esac",
+            "[ -n \"$s\" ] && [ -x \"$s\" ] || s=${SHELL:-/bin/sh}",
+            "[ -x \"$s\" ] || s=/bin/sh",
+            "export SHELL=\"$s\"",
+            "[ -n \"$HOME\" ] || export HOME=/",
+            "if [ -n \"$dir\" ] && cd \"$dir\" 2>/dev/null; then :; else cd \"$HOME\" 2>/dev/null || cd /; fi",
+            "if [ \"$mode\" = pty-shell ] || [ \"$mode\" = pty-exec ]; then",
+            "  SSH_TTY=$(tty 2>/dev/null) && export SSH_TTY",
+            "fi",
+            "case \"$mode\" in *-shell) exec \"$s\" -l ;; esac",
+            "c=$1; shift",
+            "exec \"$s\" -c \"$c\"");
+
+    /**
+     * Sends a signal to the session's root process: the one with {@code DEVWS_SESSION=ID} whose
+     * parent lacks it (the user's shell, or the command it became). Needs sh, tr, grep, sed and
+     * kill in the dev image, and the same user as the session.
+     */
+    static final String SIGNAL = String.join("\n",
+            "id=$1; sig=$2; found=1",
+            "has() { tr '\\0' '\\n' < \"/proc/$1/environ\" 2>/dev/null | grep -qx \"" + SESSION_VARIABLE + "=$id\"; }",
+            "for d in /proc/[0-9]*; do",
+            "  p=${d#/proc/}",
+            "  has \"$p\" || continue",
+            "  pp=$(sed -n 's/^PPid:[[:space:]]*//p' \"$d/status\" 2>/dev/null)",
+            "  has \"$pp\" && continue",
+            "  kill -s \"$sig\" \"$p\" 2>/dev/null && found=0",
+            "done",
+            "exit $found");
+
+    private SessionScript() {
+    }
+
+    /** The exec command that runs {@code spec} as session {@code id}. */
+    public static List<String> session(ProcessSpec spec, String id) {
+        String mode = (spec.pty() != null ? "pty-" : "") + (spec.interactiveShell() ? "shell" : "exec");
+        List<String> variables = new ArrayList<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(spec.env()).entrySet()) {
+            if (validName(e.getKey())) {
+                variables.add(e.getKey() + "=" + e.getValue());
+            }
+        }
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", SESSION, "devws-session", mode,
+                spec.workdir() == null ? "" : spec.workdir(), id, Integer.toString(variables.size())));
+        cmd.addAll(variables);
+        if (!spec.interactiveShell()) {
+            cmd.add(spec.command());
+        }
+        return cmd;
+    }
+
+    /** The exec command that delivers signal {@code name} (SSH name: INT, TERM, HUP, KILL, ...) to session {@code id}. */
+    public static List<String> signal(String id, String name) {
+        if (!name.matches("[A-Z0-9]+")) {
+            throw new IllegalArgumentException("not a signal name: " + name);
+        }
+        return List.of("/bin/sh", "-c", SIGNAL, "devws-signal", id, name);
+    }
+
+    /** Shell variable names only: anything else could not be exported and is dropped, as sshd drops it. */
+    static boolean validName(String name) {
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*");
+    }
+}

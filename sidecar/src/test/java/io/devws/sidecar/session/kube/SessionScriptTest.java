@@ -1,0 +1,40 @@
+package io.devws.sidecar.session.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.devws.sidecar.session.ProcessSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SessionScriptTest {
+    @Test
+    void execPassesModeDirIdSortedVariablesAndTheCommandAsArguments() {
+        ProcessSpec spec = new ProcessSpec("echo \"$B\" 'x y'", Map.of("B", "2", "A", "1 2"), "/workspace", null);
+        List<String> cmd = SessionScript.session(spec, "id-1");
+        assertThat(cmd.subList(0, 2)).containsExactly("/bin/sh", "-c");
+        assertThat(cmd.subList(3, cmd.size()))
+                .containsExactly("devws-session", "exec", "/workspace", "id-1", "2", "A=1 2", "B=2", "echo \"$B\" 'x y'");
+    }
+
+    @Test
+    void ptyShellHasNoCommandAndAnEmptyDirWhenNoneIsAsked() {
+        ProcessSpec spec = new ProcessSpec(null, Map.of("TERM", "xterm"), null, new ProcessSpec.PtySize(100, 30));
+        assertThat(SessionScript.session(spec, "id-2").subList(3, 9))
+                .containsExactly("devws-session", "pty-shell", "", "id-2", "1", "TERM=xterm");
+        assertThat(SessionScript.session(spec, "id-2")).hasSize(9);
+    }
+
+    @Test
+    void dropsVariablesAShellCannotExport() {
+        ProcessSpec spec = new ProcessSpec("true", Map.of("OK_1", "a", "not-ok", "b", "1BAD", "c"), null, null);
+        assertThat(SessionScript.session(spec, "i")).contains("OK_1=a").noneMatch(a -> a.startsWith("not-ok") || a.startsWith("1BAD"));
+    }
+
+    @Test
+    void signalTakesOnlySignalNames() {
+        assertThat(SessionScript.signal("i", "TERM")).endsWith("devws-signal", "i", "TERM");
+        assertThatThrownBy(() -> SessionScript.signal("i", "TERM; rm -rf /")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
