@@ -57,3 +57,19 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- printf "%s:%s" .Values.sidecar.image.repository (default .Chart.AppVersion .Values.sidecar.image.tag) }}
 {{- end }}
 
+
+{{/* Probe action for a health path: an HTTP GET by the kubelet, or (mode exec) the same GET from inside the
+     container with bash's /dev/tcp, for clusters whose kubelet cannot reach pod IPs. */}}
+{{- define "devws-operator.probeAction" -}}
+{{- if eq .mode "exec" }}
+exec:
+  command:
+    - bash
+    - -c
+    - exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET {{ .path }} HTTP/1.0\r\n\r\n' >&3 && head -n 1 <&3 | grep -q ' 200 '
+{{- else }}
+httpGet:
+  path: {{ .path }}
+  port: http
+{{- end }}
+{{- end }}

@@ -121,6 +121,10 @@ class ChartRenderTest {
         assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("example.com/team", "platform");
         assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("example.com/owner", "platform");
         assertThat(c.getLivenessProbe().getPeriodSeconds()).isEqualTo(12);
+        assertThat(c.getLivenessProbe().getHttpGet()).isNull();
+        assertThat(c.getLivenessProbe().getExec().getCommand()).last().asString()
+                .contains("/dev/tcp/127.0.0.1/8080", "GET /q/health/live HTTP/1.0");
+        assertThat(c.getReadinessProbe().getExec().getCommand()).last().asString().contains("GET /q/health/ready ");
         assertThat(c.getReadinessProbe().getFailureThreshold()).isEqualTo(23);
         assertThat(c.getResources().getLimits().get("cpu").toString()).isEqualTo("1");
         assertThat(m.one(ServiceAccount.class).getMetadata().getAnnotations()).containsKey("iam.example.com/role");

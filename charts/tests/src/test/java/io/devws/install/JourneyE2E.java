@@ -42,7 +42,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole journey on a real cluster (KUBECONFIG), each step asserted: helm install, a DevWorkspace, config-ssh,
@@ -58,8 +57,9 @@ class JourneyE2E {
     static final String WS = "ws";
     static final String HOST = WS + ".devws";
     static final Duration START = Duration.ofMinutes(4);
+    /** "exec" where the kubelet cannot reach pod IPs (../shared/kube: HTTP probes go out the host's default route). */
+    static final String PROBES_MODE = System.getProperty("devws.e2e.probesMode", "http");
 
-    @TempDir
     Path tmp;
     E2eSettings settings;
     Cluster cluster;
@@ -70,6 +70,7 @@ class JourneyE2E {
 
     @BeforeAll
     void setUp() throws Exception {
+        tmp = Files.createTempDirectory("devws-e2e");
         settings = E2eSettings.load();
         cluster = new Cluster(settings.kubeconfig());
         for (String ns : List.of(NS, OP_NS, "devws-system")) {
@@ -100,6 +101,11 @@ class JourneyE2E {
             cluster.deleteNamespace(OP_NS);
             cluster.close();
         }
+        if (tmp != null) {
+            try (var files = Files.walk(tmp)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     // 1. helm install -> the operator Deployment becomes Ready inside the cluster
@@ -115,6 +121,7 @@ class JourneyE2E {
                 .set("image.tag", E2eSettings.tag(settings.operatorImage()))
                 .set("sidecar.image.repository", E2eSettings.repository(settings.sidecarImage()))
                 .set("sidecar.image.tag", E2eSettings.tag(settings.sidecarImage()))
+                .set("probes.mode", PROBES_MODE)
                 .withKubeConfig(settings.kubeconfig()).waitReady().withTimeout(300).call();
         Deployment d = cluster.client().apps().deployments().inNamespace(OP_NS).withName(RELEASE).get();
         assertThat(d.getStatus().getReadyReplicas()).isEqualTo(1);
@@ -427,6 +434,17 @@ class JourneyE2E {
         cluster.kubectl("apply", "-f", RepoPaths.deploy().resolve("crds").toString()).ok();
         try {
             cluster.kubectl("apply", "-f", manifest.toString()).ok();
+            if (PROBES_MODE.equals("exec")) {
+                // the same probes as the chart's probes.mode=exec, for a kubelet that cannot reach pod IPs
+                String rendered = new io.devws.install.render.Chart(RepoPaths.chart())
+                        .template("devws-operator", "devws-system", null, java.util.Map.of("probes.mode", "exec"));
+                var d = io.devws.install.render.Manifests.parse(rendered).one(Deployment.class);
+                var c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+                String patch = io.fabric8.kubernetes.client.utils.Serialization.asJson(java.util.Map.of("spec", java.util.Map.of("template",
+                        java.util.Map.of("spec", java.util.Map.of("containers", List.of(java.util.Map.of("name", c.getName(),
+                                "livenessProbe", c.getLivenessProbe(), "readinessProbe", c.getReadinessProbe())))))));
+                cluster.kubectl("patch", "deployment", "devws-operator", "-n", "devws-system", "--type=strategic", "-p", patch).ok();
+            }
             cluster.kubectl("rollout", "status", "deployment/devws-operator", "-n", "devws-system", "--timeout=180s").ok();
             cluster.kubectl("apply", "-f", write("ws2.yaml", workspaceYaml("ws2", settings.devImage(), true)).toString()).ok();
             awaitRunning("ws2");
