@@ -31,9 +31,11 @@ public final class SidecarServer implements Closeable {
     private final ConnectionCounter counter;
     private final SessionExecutor executor;
     private final StableAgentSocket stableAgent;
+    private final ServerKeepalive keepalive;
 
     private SidecarServer(SshServer sshd, StreamIoServiceFactoryFactory io, ConnectionCounter counter,
-                          SessionExecutor executor, StableAgentSocket stableAgent) {
+                          SessionExecutor executor, StableAgentSocket stableAgent, ServerKeepalive keepalive) {
+        this.keepalive = keepalive;
         this.sshd = sshd;
         this.io = io;
         this.counter = counter;
@@ -73,7 +75,7 @@ public final class SidecarServer implements Closeable {
         AgentRouter router = new AgentRouter();
         sshd.setAgentFactory(new JunixAgentFactory(config.agentDir(), config.agentSocketMode(), router));
 
-        keepalive(sshd, config.keepalive(), config.keepaliveMax());
+        ServerKeepalive keepalive = keepalive(sshd, config.keepalive(), config.keepaliveMax());
         ConnectionCounter counter = new ConnectionCounter(io.traffic());
         sshd.addSessionListener(counter);
         sshd.start();
@@ -87,18 +89,18 @@ public final class SidecarServer implements Closeable {
                 throw e;
             }
         }
-        return new SidecarServer(sshd, io, counter, executor, stable);
+        return new SidecarServer(sshd, io, counter, executor, stable, keepalive);
     }
 
-    private static void keepalive(SshServer sshd, Duration interval, int maxMissed) {
+    private static ServerKeepalive keepalive(SshServer sshd, Duration interval, int maxMissed) {
         // sessions end by keepalive, never by idleness: an idle shell is fine, a dead peer is not
         CoreModuleProperties.IDLE_TIMEOUT.set(sshd, Duration.ZERO);
         if (interval.isZero() || interval.isNegative()) {
-            return;
+            return null;
         }
-        CoreModuleProperties.HEARTBEAT_INTERVAL.set(sshd, interval);
-        CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(sshd, interval);
-        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(sshd, maxMissed);
+        ServerKeepalive keepalive = new ServerKeepalive(interval, maxMissed);
+        sshd.addSessionListener(keepalive);
+        return keepalive;
     }
 
     /** Serves one SSH connection over these streams. */
@@ -119,6 +121,9 @@ public final class SidecarServer implements Closeable {
             sshd.stop(true);
         } catch (IOException ignored) {
             // stopping anyway
+        }
+        if (keepalive != null) {
+            keepalive.close();
         }
         executor.close();
     }

@@ -1,0 +1,129 @@
+package io.devws.sidecar.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.devws.model.SidecarContract;
+import io.devws.sidecar.server.ActivityProbe;
+import io.devws.testing.ExecTestServer;
+import io.devws.testing.TestWorkspaces;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ActivityReportingTest {
+    static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+    @Test
+    void policyReportsOnlyActivityAndAtMostOncePerInterval() {
+        ReportPolicy p = ReportPolicy.DEFAULT;
+        assertThat(p.shouldReport(false, T0, null)).isFalse();
+        assertThat(p.shouldReport(true, T0, null)).isTrue();
+        assertThat(p.shouldReport(true, T0.plusSeconds(59), T0)).isFalse();
+        assertThat(p.shouldReport(true, T0.plusSeconds(60), T0)).isTrue();
+        assertThat(p.shouldReport(false, T0.plusSeconds(600), T0)).isFalse();
+    }
+
+    /** A probe the test drives, and a clock it moves. */
+    static final class FakeProbe implements ActivityProbe {
+        int open;
+        long bytes;
+
+        @Override
+        public int openConnections() {
+            return open;
+        }
+
+        @Override
+        public long bytesTransferred() {
+            return bytes;
+        }
+    }
+
+    static final class MovableClock extends Clock {
+        Instant now = T0;
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void loopReportsOpenSessionsAndTrafficButNotIdleness() {
+        FakeProbe probe = new FakeProbe();
+        MovableClock clock = new MovableClock();
+        List<Instant> reports = new ArrayList<>();
+        try (ActivityLoop loop = new ActivityLoop(probe, ReportPolicy.DEFAULT, reports::add, clock)) {
+            loop.tick();
+            assertThat(reports).isEmpty();
+            probe.open = 1;
+            loop.tick();
+            clock.now = T0.plusSeconds(30);
+            loop.tick();
+            assertThat(reports).containsExactly(T0);
+            probe.open = 0;
+            probe.bytes = 1000;
+            clock.now = T0.plusSeconds(61);
+            loop.tick();
+            assertThat(reports).containsExactly(T0, T0.plusSeconds(61));
+            clock.now = T0.plusSeconds(200);
+            loop.tick();
+            assertThat(reports).hasSize(2);
+        }
+    }
+
+    @Test
+    void aFailedReportIsRetriedAtTheNextTick() {
+        FakeProbe probe = new FakeProbe();
+        probe.open = 1;
+        MovableClock clock = new MovableClock();
+        List<Instant> reports = new ArrayList<>();
+        boolean[] fail = {true};
+        try (ActivityLoop loop = new ActivityLoop(probe, ReportPolicy.DEFAULT, t -> {
+            if (fail[0]) {
+                throw new IllegalStateException("API server down");
+            }
+            reports.add(t);
+        }, clock)) {
+            loop.tick();
+            fail[0] = false;
+            clock.now = T0.plusSeconds(10);
+            loop.tick();
+            assertThat(reports).containsExactly(T0.plusSeconds(10));
+        }
+    }
+
+    @Test
+    void annotatorPatchesTheRfc3339AnnotationOntoThePod() {
+        try (ExecTestServer server = ExecTestServer.start(); KubernetesClient client = server.client()) {
+            client.pods().inNamespace("ns").resource(TestWorkspaces.pod("ns", "ws", true)).create();
+            new PodAnnotator(client, "ns", "ws").annotate(Instant.parse("2026-11-26T10:00:01.123Z"));
+            assertThat(client.pods().inNamespace("ns").withName("ws").get().getMetadata().getAnnotations())
+                    .containsEntry(SidecarContract.ANNOTATION_LAST_ACTIVITY, "2026-11-26T10:00:01Z");
+            assertThat(client.pods().inNamespace("ns").withName("ws").get().getMetadata().getLabels())
+                    .containsEntry(SidecarContract.LABEL_WORKSPACE, "ws");
+        }
+    }
+
+    @Test
+    void reporterIsRegisteredForTheDaemon() {
+        assertThat(java.util.ServiceLoader.load(io.devws.sidecar.server.ActivityReporter.class).stream()
+                .map(p -> p.type().getName())).contains(PodActivityReporter.class.getName());
+        assertThat(PodActivityReporter.TICK).isLessThan(Duration.ofMinutes(1));
+    }
+}

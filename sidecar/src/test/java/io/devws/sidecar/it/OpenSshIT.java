@@ -1,0 +1,295 @@
+package io.devws.sidecar.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.pty4j.PtyProcess;
+import com.pty4j.PtyProcessBuilder;
+import com.pty4j.WinSize;
+import com.sun.net.httpserver.HttpServer;
+import io.devws.sidecar.it.SidecarProcesses.Result;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Real OpenSSH against the built launcher as ProxyCommand, in both modes: the in-process stdio
+ * server (no daemon) and the daemon + bridge.
+ */
+class OpenSshIT {
+    enum Mode { STDIO, DAEMON }
+
+    private static final Duration T = Duration.ofSeconds(30);
+
+    @TempDir
+    Path tmp;
+    SidecarProcesses sp;
+
+    private SidecarProcesses start(Mode mode) throws Exception {
+        sp = new SidecarProcesses(tmp);
+        if (mode == Mode.DAEMON) {
+            sp.startDaemon();
+        }
+        return sp;
+    }
+
+    @AfterEach
+    void stop() {
+        if (sp != null) {
+            sp.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void execPropagatesExitCodeAndKeepsStderrApart(Mode mode) throws Exception {
+        start(mode);
+        Result r = sp.run(sp.ssh(List.of(), "echo out; echo err >&2; pwd; exit 42"));
+        assertThat(r.code()).isEqualTo(42);
+        assertThat(r.out()).isEqualTo("out\n" + sp.workdir.toRealPath() + "\n");
+        assertThat(r.err()).isEqualTo("err\n");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void setEnvReachesTheCommand(Mode mode) throws Exception {
+        start(mode);
+        Result r = sp.run(sp.ssh(List.of("-o", "SetEnv=DEVWS_TEST_VAR=hello"), "echo $DEVWS_TEST_VAR; echo $SSH_CLIENT"));
+        assertThat(r.out()).isEqualTo("hello\n127.0.0.1 0 22\n");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void ttyShowsTheSizeBeforeAndAfterAResize(Mode mode) throws Exception {
+        start(mode);
+        List<String> cmd = sp.ssh(List.of("-tt"), "stty size; read x; stty size");
+        PtyProcess ssh = (PtyProcess) sp.track(new PtyProcessBuilder(cmd.toArray(String[]::new))
+                .setEnvironment(Map.of("PATH", System.getenv("PATH"), "TERM", "xterm"))
+                .setDirectory(tmp.toString()).setInitialColumns(80).setInitialRows(24).start());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread reader = drain(ssh.getInputStream(), out);
+        await().atMost(T).until(() -> out.toString().contains("24 80"));
+        ssh.setWinSize(new WinSize(132, 50));
+        SidecarProcesses.sleep(300); // let ssh send window-change before the newline
+        ssh.getOutputStream().write('\n');
+        ssh.getOutputStream().flush();
+        await().atMost(T).until(() -> out.toString().contains("50 132"));
+        assertThat(ssh.waitFor()).isZero();
+        reader.join(5000);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void hundredMebibytesThroughStdinArriveIntact(Mode mode) throws Exception {
+        start(mode);
+        Path data = tmp.resolve("100m.bin");
+        String sha = writeRandom(data, 100 << 20);
+        Result r = sp.run(sp.builder(sp.ssh(List.of(), "sha256sum")).redirectInput(data.toFile()));
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith(sha);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void scpAndSftpRoundTrips(Mode mode) throws Exception {
+        start(mode);
+        Path up = tmp.resolve("up.bin");
+        String sha = writeRandom(up, 3 << 20);
+        List<String> scp = new java.util.ArrayList<>(List.of("scp", "-q"));
+        scp.addAll(sp.sshOptions());
+        List<String> upload = new java.util.ArrayList<>(scp);
+        upload.addAll(List.of(up.toString(), "ws:scp.bin"));
+        assertThat(sp.run(upload).code()).isZero();
+        assertThat(sha256(sp.workdir.resolve("scp.bin"))).isEqualTo(sha);
+        List<String> download = new java.util.ArrayList<>(scp);
+        download.addAll(List.of("ws:scp.bin", tmp.resolve("scp-back.bin").toString()));
+        assertThat(sp.run(download).code()).isZero();
+        assertThat(sha256(tmp.resolve("scp-back.bin"))).isEqualTo(sha);
+
+        Path batch = tmp.resolve("batch");
+        Files.writeString(batch, "put " + up + " sftp.bin\nget sftp.bin " + tmp.resolve("sftp-back.bin") + "\npwd\n");
+        List<String> sftp = new java.util.ArrayList<>(List.of("sftp", "-b", batch.toString()));
+        sftp.addAll(sp.sshOptions());
+        sftp.add("ws");
+        Result r = sp.run(sftp);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Remote working directory: " + sp.workdir);
+        assertThat(sha256(sp.workdir.resolve("sftp.bin"))).isEqualTo(sha);
+        assertThat(sha256(tmp.resolve("sftp-back.bin"))).isEqualTo(sha);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void localRemoteDynamicAndUnixSocketForwards(Mode mode) throws Exception {
+        start(mode);
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", ex -> {
+            byte[] body = "pong".getBytes();
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        http.start();
+        Path unix = tmp.resolve("app.sock");
+        Path remoteUnix = tmp.resolve("r.sock");
+        try (ServerSocketChannel unixServer = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            unixServer.bind(UnixDomainSocketAddress.of(unix));
+            Thread t = new Thread(() -> {
+                try (SocketChannel c = unixServer.accept()) {
+                    c.write(ByteBuffer.wrap("unix-pong".getBytes()));
+                } catch (IOException ignored) {
+                    // asserted on the client side
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            int httpPort = http.getAddress().getPort();
+            int l = freePort();
+            int r = freePort();
+            int d = freePort();
+            int u = freePort();
+            sp.start(sp.builder(sp.ssh(List.of("-N", "-o", "ExitOnForwardFailure=yes",
+                    "-L", l + ":127.0.0.1:" + httpPort, "-R", r + ":127.0.0.1:" + httpPort, "-D", Integer.toString(d),
+                    "-L", u + ":" + unix, "-R", remoteUnix + ":127.0.0.1:" + httpPort), null)));
+            for (int port : List.of(l, r, d, u)) {
+                await().atMost(T).until(() -> connectable(port));
+            }
+            assertThat(curl(List.of("http://127.0.0.1:" + l + "/"))).isEqualTo("pong");
+            assertThat(curl(List.of("http://127.0.0.1:" + r + "/"))).isEqualTo("pong");
+            assertThat(curl(List.of("--socks5-hostname", "127.0.0.1:" + d, "http://127.0.0.1:" + httpPort + "/")))
+                    .isEqualTo("pong");
+            await().atMost(T).until(() -> Files.exists(remoteUnix));
+            assertThat(curl(List.of("--unix-socket", remoteUnix.toString(), "http://x/"))).isEqualTo("pong");
+            try (Socket s = new Socket("127.0.0.1", u)) {
+                assertThat(new String(s.getInputStream().readAllBytes())).isEqualTo("unix-pong");
+            }
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void killingTheRemoteCommandEndsTheSessionVisibly(Mode mode) throws Exception {
+        start(mode);
+        Path pidFile = tmp.resolve("remote.pid");
+        Process ssh = sp.start(sp.builder(sp.ssh(List.of(), "echo $$ > " + pidFile + "; exec sleep 60"))
+                .redirectInput(new java.io.File("/dev/null")));
+        await().atMost(T).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle.of(pid).orElseThrow().destroy(); // SIGTERM
+        assertThat(ssh.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(ssh.exitValue()).isEqualTo(128 + 15);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aClientThatDisappearsLeavesNoProcessBehind(Mode mode) throws Exception {
+        start(mode);
+        String marker = "sleep 3" + (mode.ordinal() + 1) + "7.5";
+        Process ssh = sp.start(sp.builder(sp.ssh(List.of(), "cat >/dev/null & exec " + marker)));
+        OutputStream in = ssh.getOutputStream();
+        in.write(new byte[1 << 20]);
+        in.flush();
+        await().atMost(T).until(() -> processesRunning(marker) > 0);
+        ssh.destroyForcibly();
+        await().atMost(T).until(() -> processesRunning(marker) == 0);
+    }
+
+    static long processesRunning(String marker) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).count();
+    }
+
+    static Thread drain(InputStream in, ByteArrayOutputStream out) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[4096];
+            try {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    synchronized (out) {
+                        out.write(buf, 0, n);
+                    }
+                }
+            } catch (IOException ignored) {
+                // PTY closed
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private String curl(List<String> args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("curl", "-s", "--max-time", "10"));
+        cmd.addAll(args);
+        return sp.run(cmd).out();
+    }
+
+    static boolean connectable(int port) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String writeRandom(Path file, int size) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        Random random = new Random(size);
+        byte[] buf = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int left = size; left > 0; left -= buf.length) {
+                random.nextBytes(buf);
+                int n = Math.min(left, buf.length);
+                out.write(buf, 0, n);
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String sha256(Path file) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,151 @@
+package io.devws.sidecar.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real processes for the OpenSSH tests: the built launcher {@code target/devws-sidecar} as daemon
+ * and as ProxyCommand, OpenSSH {@code ssh}/{@code scp}/{@code sftp}, a real {@code ssh-agent}.
+ * Everything it starts is stopped in {@link #close()}.
+ */
+final class SidecarProcesses implements AutoCloseable {
+    static final Path LAUNCHER = Path.of("target/devws-sidecar").toAbsolutePath();
+
+    final Path dir;
+    final Path socket;
+    final Path agentDir;
+    final Path workdir;
+    final Path userKey;
+    private final List<Process> started = new ArrayList<>();
+
+    SidecarProcesses(Path dir) throws IOException, InterruptedException {
+        this.dir = dir;
+        this.socket = dir.resolve("run/sshd.sock");
+        this.agentDir = dir.resolve("agent");
+        this.workdir = dir.resolve("work");
+        this.userKey = dir.resolve("id_ed25519");
+        Files.createDirectories(workdir);
+        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "devws-test", "-f", userKey.toString()));
+    }
+
+    /** DEVWS_* environment, so the bare {@code ssh-server --stdio} of the contract finds its settings. */
+    Map<String, String> sidecarEnv() {
+        return Map.of("DEVWS_SOCKET", socket.toString(), "DEVWS_HOST_KEY", dir.resolve("hostkey").toString(),
+                "DEVWS_AGENT_DIR", agentDir.toString(), "DEVWS_EXECUTOR", "local",
+                "DEVWS_WORKDIR", workdir.toString(), "DEVWS_KEEPALIVE", "2s");
+    }
+
+    Process startDaemon() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "serve")
+                .redirectOutput(dir.resolve("daemon.out").toFile())
+                .redirectError(dir.resolve("daemon.err").toFile());
+        pb.environment().putAll(sidecarEnv());
+        Process p = track(pb.start());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(socket) && System.nanoTime() < deadline && p.isAlive()) {
+            sleep(50);
+        }
+        assertThat(socket).as("daemon socket; stderr: %s", read(dir.resolve("daemon.err"))).exists();
+        return p;
+    }
+
+    String daemonLog() {
+        return read(dir.resolve("daemon.err"));
+    }
+
+    /** OpenSSH client options: the sidecar as ProxyCommand, our key, no known_hosts. */
+    List<String> sshOptions() {
+        return new ArrayList<>(List.of("-F", "/dev/null", "-o", "StrictHostKeyChecking=no",
+                "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes",
+                "-o", "IdentitiesOnly=yes", "-i", userKey.toString(),
+                "-o", "ProxyCommand=" + LAUNCHER + " ssh-server --stdio"));
+    }
+
+    /** A command line {@code ssh OPTIONS... extra... ws remote}. */
+    List<String> ssh(List<String> extra, String remote) {
+        List<String> cmd = new ArrayList<>(List.of("ssh"));
+        cmd.addAll(sshOptions());
+        cmd.addAll(extra);
+        cmd.add("ws");
+        if (remote != null) {
+            cmd.add(remote);
+        }
+        return cmd;
+    }
+
+    ProcessBuilder builder(List<String> cmd) {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().putAll(sidecarEnv());
+        return pb;
+    }
+
+    Process start(ProcessBuilder pb) throws IOException {
+        return track(pb.start());
+    }
+
+    Result run(List<String> cmd) throws IOException, InterruptedException {
+        return run(builder(cmd).redirectInput(new File("/dev/null")));
+    }
+
+    Result run(ProcessBuilder pb) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = track(pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start());
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + pb.command() + "\nstderr: " + read(err));
+        }
+        return new Result(p.exitValue(), read(out), read(err));
+    }
+
+    Process track(Process p) {
+        started.add(p);
+        return p;
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+        for (Process p : started) {
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    record Result(int code, String out, String err) {
+    }
+}
