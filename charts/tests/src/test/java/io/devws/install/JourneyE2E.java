@@ -80,6 +80,8 @@ class JourneyE2E {
                 () -> cluster.client().namespaces().withName(NS).get() == null
                         && cluster.client().namespaces().withName(OP_NS).get() == null
                         && cluster.client().namespaces().withName("devws-system").get() == null);
+        // cluster-scoped objects of an interrupted run (no Helm release record left to uninstall them)
+        cluster.kubectl("delete", "clusterrole,clusterrolebinding", RELEASE, "--ignore-not-found");
         cluster.kubectl("create", "namespace", NS).ok();
         user = new UserSide(Files.createDirectories(tmp.resolve("home")), settings.kubeconfig(), NS, settings.devws());
     }
