@@ -29,7 +29,7 @@ public class ContainerSpec {
     @JsonPropertyDescription("Environment variables of the dev container.")
     private List<EnvVar> env;
 
-    @JsonPropertyDescription("Working directory of the container and of SSH sessions. Default: the storage mount path.")
+    @JsonPropertyDescription("Working directory of the container's main process. Default: the storage mount path (where SSH sessions start).")
     @Pattern(StorageSpec.ABSOLUTE_PATH_PATTERN)
     private String workingDir;
 
