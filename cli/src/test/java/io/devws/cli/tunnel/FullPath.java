@@ -1,0 +1,183 @@
+package io.devws.cli.tunnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.devws.model.SidecarContract;
+import io.devws.testing.ExecTestServer;
+import io.devws.testing.TestWorkspaces;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole data path without a cluster, all real processes: OpenSSH {@code ssh} → ProxyCommand
+ * {@code cli/target/devws ssh --stdio} → Fabric8 exec → exec test server → {@code devws-sidecar
+ * ssh-server --stdio} (in the "devws-sshd container") → daemon {@code devws-sidecar serve
+ * --executor kube} → exec → session process (in the "dev container"). Both containers are this
+ * machine with different environments; the exec test server records which container ran what.
+ */
+final class FullPath implements AutoCloseable {
+    static final Path CLI = Path.of("target", "devws").toAbsolutePath();
+    static final Path SIDECAR = Path.of("..", "sidecar", "target", "devws-sidecar").toAbsolutePath().normalize();
+    static final String NS = "team";
+    static final String KEEPALIVE = "2s";
+
+    final Path dir;
+    final ExecTestServer server;
+    final KubernetesClient client;
+    final Path kubeconfig;
+    final Path userKey;
+    final Path knownHosts;
+    final Path work;
+    private final List<Process> started = new ArrayList<>();
+    private Process daemon;
+
+    FullPath(Path dir) throws Exception {
+        this.dir = dir;
+        assertThat(SIDECAR).as("build the sidecar first (mvn package -pl sidecar)").exists();
+        server = ExecTestServer.start();
+        client = server.client();
+        kubeconfig = server.writeKubeconfig(dir.resolve("kubeconfig"), NS);
+        work = Files.createDirectories(dir.resolve("workspace"));
+        userKey = dir.resolve("id_ed25519");
+        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "user", "-f", userKey.toString()), null);
+        Path hostKey = dir.resolve("hostkey");
+        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "host", "-f", hostKey.toString()), null);
+        knownHosts = Files.writeString(dir.resolve("known_hosts"),
+                "ws.devws " + Files.readString(dir.resolve("hostkey.pub")).trim() + "\n");
+        server.environment(SidecarContract.SIDECAR_CONTAINER, sidecarEnv());
+        server.environment(SidecarContract.DEV_CONTAINER, Map.of("DEV_MARKER", "in-the-dev-container"));
+        TestWorkspaces.running(client, NS, "ws");
+    }
+
+    /** What the operator puts into the sidecar container (plus KUBECONFIG standing in for the in-cluster token). */
+    Map<String, String> sidecarEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put(SidecarContract.ENV_SOCKET, dir.resolve("run/sshd.sock").toString());
+        env.put(SidecarContract.ENV_HOST_KEY, dir.resolve("hostkey").toString());
+        env.put(SidecarContract.ENV_AGENT_DIR, dir.resolve("agent").toString());
+        env.put(SidecarContract.ENV_EXECUTOR, "kube");
+        env.put(SidecarContract.ENV_WORKDIR, work.toString());
+        env.put(SidecarContract.ENV_KEEPALIVE, KEEPALIVE);
+        env.put(SidecarContract.ENV_POD_NAME, "ws");
+        env.put(SidecarContract.ENV_POD_NAMESPACE, NS);
+        env.put(SidecarContract.ENV_DEV_CONTAINER, SidecarContract.DEV_CONTAINER);
+        env.put("KUBECONFIG", kubeconfig.toString());
+        env.put("PATH", SIDECAR.getParent() + ":" + System.getenv("PATH"));
+        return env;
+    }
+
+    /** The sidecar container's main process. */
+    void startDaemon() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(SIDECAR.toString(), "serve")
+                .redirectOutput(dir.resolve("daemon.out").toFile())
+                .redirectError(dir.resolve("daemon.err").toFile());
+        pb.environment().putAll(sidecarEnv());
+        daemon = track(pb.start());
+        Path socket = dir.resolve("run/sshd.sock");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(socket) && System.nanoTime() < deadline && daemon.isAlive()) {
+            sleep(50);
+        }
+        assertThat(socket).as("daemon socket; stderr: %s", read(dir.resolve("daemon.err"))).exists();
+    }
+
+    String daemonLog() {
+        return read(dir.resolve("daemon.err"));
+    }
+
+    List<String> sshOptions() {
+        return new ArrayList<>(List.of("-F", "/dev/null", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+                "-i", userKey.toString(), "-o", "UserKnownHostsFile=" + knownHosts, "-o", "StrictHostKeyChecking=yes",
+                "-o", "LogLevel=ERROR", "-o", "ProxyCommand=" + CLI + " ssh --stdio %h --kubeconfig " + kubeconfig));
+    }
+
+    List<String> ssh(List<String> extra, String remote) {
+        List<String> cmd = new ArrayList<>(List.of("ssh"));
+        cmd.addAll(sshOptions());
+        cmd.addAll(extra);
+        cmd.add("ws.devws");
+        if (remote != null) {
+            cmd.add(remote);
+        }
+        return cmd;
+    }
+
+    Result run(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
+        return run(new ProcessBuilder(cmd).redirectInput(new File("/dev/null")), env);
+    }
+
+    Result run(ProcessBuilder pb, Map<String, String> env) throws IOException, InterruptedException {
+        if (env != null) {
+            pb.environment().putAll(env);
+        }
+        pb.directory(dir.toFile());
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        long t0 = System.nanoTime();
+        Process p = track(pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start());
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + pb.command() + "\nstderr: " + read(err) + "\ndaemon: " + daemonLog());
+        }
+        return new Result(p.exitValue(), read(out), read(err), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    Process start(ProcessBuilder pb) throws IOException {
+        return track(pb.directory(dir.toFile()).start());
+    }
+
+    Process track(Process p) {
+        started.add(p);
+        return p;
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+        for (Process p : started) {
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        client.close();
+        server.close();
+    }
+
+    record Result(int code, String out, String err, Duration took) {
+    }
+}

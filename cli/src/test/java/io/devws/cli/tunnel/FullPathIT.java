@@ -1,0 +1,225 @@
+package io.devws.cli.tunnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.pty4j.PtyProcess;
+import com.pty4j.PtyProcessBuilder;
+import com.pty4j.WinSize;
+import io.devws.model.SidecarContract;
+import io.devws.testing.ExecRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real OpenSSH through the whole tunnel and both exec hops; see {@link FullPath}. */
+@Timeout(180)
+class FullPathIT {
+    @TempDir
+    Path dir;
+    FullPath path;
+
+    @BeforeEach
+    void start() throws Exception {
+        path = new FullPath(dir);
+        path.startDaemon();
+    }
+
+    @AfterEach
+    void stop() {
+        path.close();
+    }
+
+    @Test
+    void execRunsInTheDevContainerWithItsExitCode() throws Exception {
+        FullPath.Result r = path.run(path.ssh(List.of(), "echo \"$DEV_MARKER $(pwd)\"; echo to-stderr >&2; exit 3"), null);
+        assertThat(r.code()).as(r.err() + path.daemonLog()).isEqualTo(3);
+        assertThat(r.out()).isEqualTo("in-the-dev-container " + path.work + "\n");
+        assertThat(r.err()).isEqualTo("to-stderr\n");
+        List<ExecRequest> execs = path.server.requests();
+        assertThat(execs).extracting(ExecRequest::container)
+                .containsExactly(SidecarContract.SIDECAR_CONTAINER, SidecarContract.DEV_CONTAINER);
+        assertThat(execs.get(0).command()).containsExactly(SidecarContract.STDIO_COMMAND);
+    }
+
+    @Test
+    void ptyFollowsTheLocalTerminalsSize() throws Exception {
+        List<String> cmd = path.ssh(List.of("-tt"), "stty size; read x; stty size");
+        PtyProcess ssh = new PtyProcessBuilder(cmd.toArray(String[]::new)).setDirectory(dir.toString())
+                .setInitialColumns(100).setInitialRows(30).setConsole(false).start();
+        try {
+            StringBuilder seen = new StringBuilder();
+            Thread reader = read(ssh.getInputStream(), seen);
+            await().atMost(Duration.ofSeconds(60)).until(() -> text(seen).contains("30 100"));
+            ssh.setWinSize(new WinSize(132, 43));
+            FullPath.sleep(500);
+            ssh.getOutputStream().write('\n');
+            ssh.getOutputStream().flush();
+            await().atMost(Duration.ofSeconds(20)).until(() -> text(seen).contains("43 132"));
+            assertThat(ssh.waitFor()).isZero();
+            reader.join(5000);
+        } finally {
+            ssh.destroyForcibly();
+        }
+        assertThat(path.server.requests()).filteredOn(r -> r.container().equals(SidecarContract.DEV_CONTAINER))
+                .singleElement().satisfies(r -> assertThat(r.tty()).isTrue());
+    }
+
+    @Test
+    void fiftyMebibytesArriveIntactBothWays() throws Exception {
+        Path file = dir.resolve("random.bin");
+        byte[] data = new byte[50 * 1024 * 1024];
+        new Random(42).nextBytes(data);
+        Files.write(file, data);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        // upload: head stops after exactly that many bytes (v4 exec cannot forward stdin EOF)
+        FullPath.Result up = path.run(new ProcessBuilder(path.ssh(List.of(),
+                "head -c " + data.length + " > up.bin && sha256sum up.bin")).redirectInput(file.toFile()), null);
+        assertThat(up.code()).as(up.err()).isZero();
+        assertThat(up.out()).startsWith(sha);
+        Path down = dir.resolve("down.bin");
+        FullPath.Result r = path.run(new ProcessBuilder(path.ssh(List.of(), "cat up.bin"))
+                .redirectInput(new java.io.File("/dev/null")), null);
+        assertThat(r.code()).isZero();
+        Files.writeString(down, "");
+        FullPath.Result dl = path.run(new ProcessBuilder("sh", "-c", shellQuote(path.ssh(List.of(), "cat up.bin")) + " > " + down),
+                null);
+        assertThat(dl.code()).as(dl.err()).isZero();
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(down)))).isEqualTo(sha);
+    }
+
+    @Test
+    void agentForwardingReachesTheSessionInTheDevContainer() throws Exception {
+        Path agentSock = dir.resolve("agent.sock");
+        Process agent = path.start(new ProcessBuilder("ssh-agent", "-D", "-a", agentSock.toString()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(agentSock));
+        Map<String, String> env = Map.of("SSH_AUTH_SOCK", agentSock.toString());
+        assertThat(path.run(List.of("ssh-add", path.userKey.toString()), env).code()).isZero();
+        String fingerprint = path.run(List.of("ssh-keygen", "-lf", path.userKey + ".pub"), null).out().split(" ")[1];
+        FullPath.Result r = path.run(path.ssh(List.of("-A"), "echo \"sock=$SSH_AUTH_SOCK\"; ssh-add -l"), env);
+        assertThat(r.code()).as(r.err() + path.daemonLog()).isZero();
+        assertThat(r.out()).contains(fingerprint).contains("sock=");
+        agent.destroy();
+    }
+
+    @Test
+    void localForwardReachesAServiceBesideTheSidecar() throws Exception {
+        try (ServerSocket service = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread accept = new Thread(() -> {
+                try (Socket s = service.accept()) {
+                    s.getOutputStream().write("hello from the pod\n".getBytes(StandardCharsets.UTF_8));
+                } catch (IOException ignored) {
+                    // test ends
+                }
+            });
+            accept.setDaemon(true);
+            accept.start();
+            int local;
+            try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                local = free.getLocalPort();
+            }
+            Process fwd = path.start(new ProcessBuilder(path.ssh(List.of("-N", "-o", "ExitOnForwardFailure=yes",
+                    "-L", local + ":127.0.0.1:" + service.getLocalPort()), null)));
+            String got = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), local)) {
+                    s.setSoTimeout(5000);
+                    return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }, t -> t.equals("hello from the pod\n"));
+            assertThat(got).isEqualTo("hello from the pod\n");
+            fwd.destroy();
+        }
+    }
+
+    @Test
+    void lostApiServerEndsSshWithin5SecondsAndNoStdioServerStaysBehind() throws Exception {
+        Process ssh = path.start(new ProcessBuilder(path.ssh(List.of(), "echo up; sleep 300"))
+                .redirectErrorStream(true));
+        StringBuilder seen = new StringBuilder();
+        read(ssh.getInputStream(), seen);
+        await().atMost(Duration.ofSeconds(60)).until(() -> text(seen).contains("up"));
+        assertThat(path.server.liveProcesses("ssh-server")).isNotEmpty();
+        long t0 = System.nanoTime();
+        path.server.stop();
+        assertThat(ssh.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        assertThat(ssh.exitValue()).isEqualTo(255);
+        assertThat(text(seen)).contains("devws: lost the exec connection");
+        assertNoStdioServerWithinKeepalive();
+    }
+
+    @Test
+    void normalEndAndKilledProxyCommandLeaveNoStdioServerBehind() throws Exception {
+        FullPath.Result ok = path.run(path.ssh(List.of(), "true"), null);
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertNoStdioServerWithinKeepalive();
+
+        Process ssh = path.start(new ProcessBuilder(path.ssh(List.of(), "echo up; sleep 300")).redirectErrorStream(true));
+        StringBuilder seen = new StringBuilder();
+        read(ssh.getInputStream(), seen);
+        await().atMost(Duration.ofSeconds(60)).until(() -> text(seen).contains("up"));
+        List<ProcessHandle> proxies = new ArrayList<>(ssh.descendants()
+                .filter(h -> h.info().commandLine().orElse("").contains("io.devws.cli.Main")).toList());
+        assertThat(proxies).isNotEmpty();
+        proxies.forEach(ProcessHandle::destroyForcibly);
+        assertThat(ssh.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertNoStdioServerWithinKeepalive();
+    }
+
+    /** The daemon's keepalive (2 s × 3 here) must end every orphaned bridge; exec v4 never tells it stdin closed. */
+    private void assertNoStdioServerWithinKeepalive() {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> path.server.liveProcesses("ssh-server").isEmpty());
+    }
+
+    private static String shellQuote(List<String> args) {
+        StringBuilder b = new StringBuilder();
+        for (String a : args) {
+            b.append('\'').append(a.replace("'", "'\\''")).append("' ");
+        }
+        return b.toString();
+    }
+
+    private static String text(StringBuilder b) {
+        synchronized (b) {
+            return b.toString();
+        }
+    }
+
+    private static Thread read(InputStream in, StringBuilder seen) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[8192];
+            try {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    synchronized (seen) {
+                        seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    }
+                }
+            } catch (IOException ignored) {
+                // process ended
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}
