@@ -1,0 +1,295 @@
+package io.devws.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.devws.model.ConditionType;
+import io.devws.model.ContainerSpec;
+import io.devws.model.DevWorkspace;
+import io.devws.model.DevWorkspaceSpec;
+import io.devws.model.DevWorkspaceStatus;
+import io.devws.model.Phase;
+import io.devws.model.SidecarContract;
+import io.devws.model.StorageSpec;
+import io.devws.model.WorkspaceNames;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator, running in this JVM, against the Fabric8 mock API server in CRUD mode (no kubelet,
+ * no garbage collector: pod and PVC statuses are written by the test as a kubelet would).
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class DevWorkspaceReconcilerIT {
+    static final String NS = "devws-test";
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    KubernetesClient client;
+
+    @BeforeEach
+    void crd() throws Exception {
+        // the mock server learns from the CRD that status is a subresource
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/fabric8/devworkspaces.devws.io-v1.yml")) {
+            CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+            client.resource(crd).createOr(c -> c.update());
+        }
+    }
+
+    static DevWorkspace workspace(String name) {
+        DevWorkspace ws = new DevWorkspace();
+        ws.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+        DevWorkspaceSpec spec = new DevWorkspaceSpec();
+        spec.setContainer(new ContainerSpec("devws.local/dev:bookworm"));
+        ws.setSpec(spec);
+        return ws;
+    }
+
+    Resource<DevWorkspace> ws(String name) {
+        return client.resources(DevWorkspace.class).inNamespace(NS).withName(name);
+    }
+
+    Resource<Pod> pod(String name) {
+        return client.pods().inNamespace(NS).withName(name);
+    }
+
+    DevWorkspaceStatus awaitStatus(String name, Predicate<DevWorkspaceStatus> condition) {
+        await().atMost(WAIT).until(() -> {
+            DevWorkspace w = ws(name).get();
+            return w != null && w.getStatus() != null && condition.test(w.getStatus());
+        });
+        return ws(name).get().getStatus();
+    }
+
+    Pod awaitPod(String name, Predicate<Pod> condition) {
+        await().atMost(WAIT).until(() -> {
+            Pod p = pod(name).get();
+            return p != null && condition.test(p);
+        });
+        return pod(name).get();
+    }
+
+    void setPodStatus(String name, io.fabric8.kubernetes.api.model.PodStatus status) {
+        Pod p = pod(name).get();
+        p.setStatus(status);
+        client.resource(p).updateStatus();
+    }
+
+    void bindPvc(String name) {
+        PersistentVolumeClaim pvc = client.persistentVolumeClaims().inNamespace(NS).withName(WorkspaceNames.of(name).pvc()).get();
+        pvc.setStatus(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder().withPhase("Bound").build());
+        client.resource(pvc).updateStatus();
+    }
+
+    @Test
+    void createsEveryObjectAndTheStatusThenRuns() {
+        DevWorkspace created = client.resource(workspace("alpha")).create();
+        WorkspaceNames n = WorkspaceNames.of("alpha");
+        Pod pod = awaitPod("alpha", p -> true);
+        List<HasMetadata> owned = List.of(pod,
+                await().atMost(WAIT).until(() -> client.persistentVolumeClaims().inNamespace(NS).withName(n.pvc()).get(), o -> o != null),
+                await().atMost(WAIT).until(() -> client.secrets().inNamespace(NS).withName(n.hostKeySecret()).get(), o -> o != null),
+                await().atMost(WAIT).until(() -> client.serviceAccounts().inNamespace(NS).withName(n.serviceAccount()).get(), o -> o != null),
+                await().atMost(WAIT).until(() -> client.rbac().roles().inNamespace(NS).withName(n.role()).get(), o -> o != null),
+                await().atMost(WAIT).until(() -> client.rbac().roleBindings().inNamespace(NS).withName(n.roleBinding()).get(), o -> o != null));
+        for (HasMetadata o : owned) {
+            assertThat(o.getMetadata().getOwnerReferences()).as(o.getKind() + " owner").singleElement().satisfies(ref -> {
+                assertThat(ref.getKind()).isEqualTo("DevWorkspace");
+                assertThat(ref.getName()).isEqualTo("alpha");
+                assertThat(ref.getUid()).isEqualTo(created.getMetadata().getUid());
+            });
+            assertThat(o.getMetadata().getLabels()).containsEntry(SidecarContract.LABEL_WORKSPACE, "alpha");
+        }
+        assertThat(pod.getSpec().getContainers()).extracting(c -> c.getImage())
+                .containsExactly("devws.local/dev:bookworm", "devws-sidecar:test");
+        Role role = (Role) owned.get(4);
+        assertThat(role.getRules()).allSatisfy(r -> assertThat(r.getResourceNames()).containsExactly("alpha"));
+
+        DevWorkspaceStatus status = awaitStatus("alpha", s -> s.getSsh() != null && s.getPodName() != null);
+        assertThat(status.getPhase()).isEqualTo(Phase.Starting);
+        assertThat(status.getObservedGeneration()).isEqualTo(created.getMetadata().getGeneration());
+        assertThat(status.getConditions()).extracting(c -> c.getType())
+                .containsExactly("StorageReady", "HostKeyReady", "PodReady", "SshReady", "Ready");
+        assertThat(status.getSsh().getHostPublicKey()).matches("ssh-ed25519 AAAA[A-Za-z0-9+/=]+");
+        assertThat(status.getSsh().getHostKeyFingerprint()).startsWith("SHA256:");
+        assertThat(status.getSsh().getContainer()).isEqualTo(SidecarContract.SIDECAR_CONTAINER);
+        assertThat(status.condition(ConditionType.HostKeyReady).orElseThrow().isTrue()).isTrue();
+
+        bindPvc("alpha");
+        setPodStatus("alpha", PodStatuses.ready(Instant.now()));
+        DevWorkspaceStatus running = awaitStatus("alpha", s -> s.getPhase() == Phase.Running);
+        assertThat(running.isReady()).isTrue();
+        assertThat(running.getConditions()).allSatisfy(c -> assertThat(c.getStatus()).as(c.toString()).isEqualTo("True"));
+        String readySince = running.condition(ConditionType.Ready).orElseThrow().getLastTransitionTime();
+        // a later reconcile (an unrelated pod change) keeps lastTransitionTime
+        pod("alpha").edit(p -> {
+            p.getMetadata().getAnnotations().put("example.com/touch", "1");
+            return p;
+        });
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(ws("alpha").get().getStatus().condition(ConditionType.Ready).orElseThrow().getLastTransitionTime()).isEqualTo(readySince);
+    }
+
+    @Test
+    void stopDeletesThePodAndKeepsStorageAndHostKey_startBringsItBack() {
+        client.resource(workspace("beta")).create();
+        awaitPod("beta", p -> true);
+        String pvcUid = await().atMost(WAIT).until(
+                () -> client.persistentVolumeClaims().inNamespace(NS).withName("beta-workspace").get(), o -> o != null).getMetadata().getUid();
+        String hostKey = awaitStatus("beta", s -> s.getSsh() != null).getSsh().getHostPublicKey();
+
+        ws("beta").edit(w -> {
+            w.getSpec().setStarted(false);
+            return w;
+        });
+        await().atMost(WAIT).until(() -> pod("beta").get() == null);
+        DevWorkspaceStatus stopped = awaitStatus("beta", s -> s.getPhase() == Phase.Stopped);
+        assertThat(stopped.getPodName()).isNull();
+        assertThat(stopped.getMessage()).contains("stopped");
+        assertThat(client.persistentVolumeClaims().inNamespace(NS).withName("beta-workspace").get().getMetadata().getUid()).isEqualTo(pvcUid);
+
+        ws("beta").edit(w -> {
+            w.getSpec().setStarted(true);
+            return w;
+        });
+        awaitPod("beta", p -> true);
+        DevWorkspaceStatus again = awaitStatus("beta", s -> s.getPhase() == Phase.Starting);
+        assertThat(again.getSsh().getHostPublicKey()).isEqualTo(hostKey);
+        assertThat(client.persistentVolumeClaims().inNamespace(NS).withName("beta-workspace").get().getMetadata().getUid()).isEqualTo(pvcUid);
+    }
+
+    @Test
+    void specChangeRecreatesThePod_metadataChangeDoesNot() {
+        client.resource(workspace("gamma")).create();
+        String first = awaitPod("gamma", p -> true).getMetadata().getUid();
+        String hostKey = awaitStatus("gamma", s -> s.getSsh() != null).getSsh().getHostPublicKey();
+
+        ws("gamma").edit(w -> {
+            w.getMetadata().setLabels(java.util.Map.of("team", "a"));
+            return w;
+        });
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(pod("gamma").get().getMetadata().getUid()).isEqualTo(first);
+
+        ws("gamma").edit(w -> {
+            w.getSpec().getContainer().setImage("devws.local/dev:trixie");
+            return w;
+        });
+        Pod second = awaitPod("gamma", p -> !p.getMetadata().getUid().equals(first));
+        assertThat(second.getSpec().getContainers().get(0).getImage()).isEqualTo("devws.local/dev:trixie");
+        DevWorkspaceStatus status = awaitStatus("gamma", s -> s.getObservedGeneration() != null
+                && s.getObservedGeneration().equals(ws("gamma").get().getMetadata().getGeneration()));
+        assertThat(status.getSsh().getHostPublicKey()).as("never rotated").isEqualTo(hostKey);
+    }
+
+    @Test
+    void aPodDeletedBySomeoneElseComesBack() {
+        client.resource(workspace("delta")).create();
+        String first = awaitPod("delta", p -> true).getMetadata().getUid();
+        pod("delta").delete();
+        Pod again = awaitPod("delta", p -> !p.getMetadata().getUid().equals(first));
+        assertThat(again.getMetadata().getOwnerReferences()).hasSize(1);
+    }
+
+    @Test
+    void imagePullBackOffIsReportedThenFailsAfterTheProgressTimeout() {
+        client.resource(workspace("epsilon")).create();
+        awaitPod("epsilon", p -> true);
+        await().atMost(WAIT).until(() -> client.persistentVolumeClaims().inNamespace(NS).withName("epsilon-workspace").get() != null);
+        bindPvc("epsilon");
+        setPodStatus("epsilon", PodStatuses.imagePullBackOff());
+        DevWorkspaceStatus s = awaitStatus("epsilon", st -> st.condition(ConditionType.PodReady)
+                .map(c -> "ImagePullBackOff".equals(c.getReason())).orElse(false));
+        assertThat(s.condition(ConditionType.PodReady).orElseThrow().getMessage()).contains("Back-off pulling image");
+        assertThat(s.condition(ConditionType.Ready).orElseThrow().getReason()).isEqualTo("ImagePullBackOff");
+        // the test profile's progress timeout is 3s; nothing else changes, so only the scheduled recheck can do this
+        DevWorkspaceStatus failed = awaitStatus("epsilon", st -> st.getPhase() == Phase.Failed);
+        assertThat(failed.getMessage()).contains("failed to start within").contains("Back-off pulling image");
+    }
+
+    @Test
+    void staleActivityPastIdleTimeoutStopsTheWorkspace() {
+        DevWorkspace w = workspace("zeta");
+        w.getSpec().setIdleTimeout("1m");
+        client.resource(w).create();
+        awaitPod("zeta", p -> true);
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
+        setPodStatus("zeta", PodStatuses.ready(longAgo));
+        pod("zeta").edit(p -> {
+            p.getMetadata().getAnnotations().put(SidecarContract.ANNOTATION_LAST_ACTIVITY, longAgo.plusSeconds(60).toString());
+            return p;
+        });
+        await().atMost(WAIT).until(() -> !ws("zeta").get().getSpec().started());
+        assertThat(ws("zeta").get().getMetadata().getAnnotations()).containsEntry(SidecarContract.ANNOTATION_STOPPED_BY, "idle");
+        await().atMost(WAIT).until(() -> pod("zeta").get() == null);
+        DevWorkspaceStatus s = awaitStatus("zeta", st -> st.getPhase() == Phase.Stopped);
+        assertThat(s.getMessage()).contains("without SSH activity");
+        assertThat(s.getLastActivityTime()).isNotNull();
+    }
+
+    @Test
+    void recentActivityKeepsItRunning() {
+        DevWorkspace w = workspace("eta");
+        w.getSpec().setIdleTimeout("1m");
+        client.resource(w).create();
+        awaitPod("eta", p -> true);
+        // activity first: a pod ready for 5 minutes without any would rightly count as idle
+        pod("eta").edit(p -> {
+            p.getMetadata().getAnnotations().put(SidecarContract.ANNOTATION_LAST_ACTIVITY, Instant.now().toString());
+            return p;
+        });
+        setPodStatus("eta", PodStatuses.ready(Instant.now().minus(Duration.ofMinutes(5))));
+        awaitStatus("eta", st -> st.getLastActivityTime() != null);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(ws("eta").get().getSpec().started()).isTrue();
+        assertThat(pod("eta").get()).isNotNull();
+    }
+
+    @Test
+    void aNameTooLongForDerivedNamesFailsWithAClearConditionAndCreatesNothing() {
+        String name = "w".repeat(64);
+        client.resource(workspace(name)).create();
+        DevWorkspaceStatus s = awaitStatus(name, st -> st.getPhase() == Phase.Failed);
+        assertThat(s.getMessage()).contains("at most 63");
+        assertThat(s.condition(ConditionType.Ready).orElseThrow().getReason()).isEqualTo("InvalidName");
+        assertThat(pod(name).get()).isNull();
+        assertThat(client.secrets().inNamespace(NS).withName(WorkspaceNames.of(name).hostKeySecret()).get()).isNull();
+    }
+
+    @Test
+    void ephemeralStorageNeedsNoPvc() {
+        DevWorkspace w = workspace("theta");
+        StorageSpec storage = new StorageSpec();
+        storage.setEphemeral(true);
+        w.getSpec().setStorage(storage);
+        client.resource(w).create();
+        Pod pod = awaitPod("theta", p -> true);
+        assertThat(pod.getSpec().getVolumes().get(0).getEmptyDir()).isNotNull();
+        DevWorkspaceStatus s = awaitStatus("theta", st -> st.getPodName() != null);
+        assertThat(s.condition(ConditionType.StorageReady).orElseThrow().getReason()).isEqualTo("Ephemeral");
+        assertThat(client.persistentVolumeClaims().inNamespace(NS).withName("theta-workspace").get()).isNull();
+    }
+
+    static final List<Class<? extends HasMetadata>> OWNED = List.of(Pod.class, PersistentVolumeClaim.class, Secret.class,
+            ServiceAccount.class, Role.class, RoleBinding.class);
+}
