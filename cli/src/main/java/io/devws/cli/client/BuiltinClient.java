@@ -1,30 +1,19 @@
 package io.devws.cli.client;
 
 import io.devws.cli.tunnel.Tunnel;
-import io.devws.cli.tunnel.TunnelException;
-import io.devws.sidecar.transport.StreamIoServiceFactoryFactory;
-import io.devws.sidecar.transport.StreamPair;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.EnumSet;
 import java.util.Optional;
-import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.PtyCapableChannelSession;
 import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
-import org.apache.sshd.common.util.security.SecurityUtils;
-import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 
 /**
- * {@code devws ssh NAME}: an SSH client on Apache MINA over a {@link Tunnel}, needing no OpenSSH.
- * The host key must be the pinned one; any client key is accepted by the server (the tunnel is
- * the authentication), so a fresh ed25519 key per run serves.
+ * {@code devws ssh NAME}: an interactive SSH client on Apache MINA over a {@link Tunnel} (see
+ * {@link SshConnection}), needing no OpenSSH: PTY and resize, raw terminal, forwards, exit code.
  */
 public final class BuiltinClient {
     private final ClientOptions options;
@@ -38,38 +27,9 @@ public final class BuiltinClient {
     /** Runs the session to its end; returns the exit code (remote status, 128+signal, 255 when broken). */
     public int run(Tunnel tunnel, PublicKey pinned) throws IOException {
         rejectUnixForwards();
-        PinnedHostKeyVerifier verifier = new PinnedHostKeyVerifier(pinned);
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setIoServiceFactoryFactory(new StreamIoServiceFactoryFactory(target -> StreamPair.of(tunnel.input(), tunnel.output())));
-        client.setServerKeyVerifier(verifier);
-        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-        client.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
-        if (options.agent()) {
-            client.setAgentFactory(new LocalAgentForwarding(agentSocket()));
-        }
-        client.start();
-        try (ClientSession session = connect(client, verifier)) {
-            startForwards(session);
-            return runChannel(session);
-        } finally {
-            client.stop();
-            tunnel.close();
-        }
-    }
-
-    private ClientSession connect(SshClient client, PinnedHostKeyVerifier verifier) throws IOException {
-        ClientSession session = null;
-        try {
-            session = client.connect(System.getProperty("user.name"), "workspace", 22).verify(options.timeout()).getClientSession();
-            session.addPublicKeyIdentity(ephemeralKey());
-            session.auth().verify(options.timeout());
-            return session;
-        } catch (IOException e) {
-            if (session != null) {
-                session.close(true);
-            }
-            throw new TunnelException(verifier.mismatch() != null ? verifier.mismatch() : "SSH handshake with the workspace failed: " + e.getMessage(), e);
+        try (SshConnection connection = SshConnection.open(tunnel, pinned, options.agent() ? agentSocket() : null, options.timeout())) {
+            startForwards(connection.session());
+            return runChannel(connection.session());
         }
     }
 
@@ -124,7 +84,9 @@ public final class BuiltinClient {
     }
 
     private void rejectUnixForwards() {
-        for (PortSpec f : options.localForwards().isEmpty() ? options.remoteForwards() : concat()) {
+        java.util.List<PortSpec> all = new java.util.ArrayList<>(options.localForwards());
+        all.addAll(options.remoteForwards());
+        for (PortSpec f : all) {
             if (f.listen().isUnix() || f.target().isUnix()) {
                 throw new IllegalArgumentException("the built-in client forwards TCP ports only (" + f
                         + "): for Unix sockets use OpenSSH, e.g. ssh -L " + f.listen() + ":" + f.target() + " NAME.devws");
@@ -132,25 +94,11 @@ public final class BuiltinClient {
         }
     }
 
-    private java.util.List<PortSpec> concat() {
-        java.util.List<PortSpec> all = new java.util.ArrayList<>(options.localForwards());
-        all.addAll(options.remoteForwards());
-        return all;
-    }
-
-    private static Path agentSocket() {
+    static Path agentSocket() {
         String sock = System.getenv("SSH_AUTH_SOCK");
         if (sock == null || sock.isBlank()) {
             throw new IllegalArgumentException("-A needs a local ssh-agent: SSH_AUTH_SOCK is not set (start one with eval $(ssh-agent) and ssh-add)");
         }
         return Path.of(sock);
-    }
-
-    private static KeyPair ephemeralKey() throws IOException {
-        try {
-            return SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA).generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot generate a client key: " + e.getMessage(), e);
-        }
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             StatusCommand.class,
             ConfigSshCommand.class,
+            DoctorCommand.class,
             SshCommand.class,
             picocli.AutoComplete.GenerateCompletion.class,
         })

@@ -48,6 +48,11 @@ public final class SidecarLocator {
     }
 
     public static Path require() {
+        String explicit = System.getProperty("devws.sidecar", System.getenv(ENV));
+        if (explicit != null && !explicit.isBlank() && !Files.isExecutable(Path.of(explicit))) {
+            // an explicit choice that does not work is an error, not a reason to pick another launcher
+            throw new LocalException(ENV + "=" + explicit + " is not an executable file: point it at the devws-sidecar launcher");
+        }
         return find(System.getenv(), System.getProperty("devws.sidecar"), CliHome.dir().orElse(null))
                 .orElseThrow(() -> new LocalException("devws-sidecar not found: set DEVWS_SIDECAR to its launcher, put it beside devws or on PATH"
                         + " (build it with: mvn -pl sidecar package)"));

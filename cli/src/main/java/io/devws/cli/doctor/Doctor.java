@@ -1,0 +1,191 @@
+package io.devws.cli.doctor;
+
+import io.devws.cli.client.SshConnection;
+import io.devws.cli.client.UnixSocketAgent;
+import io.devws.cli.sshconfig.HostKeys;
+import io.devws.cli.sshconfig.KnownHostsEntry;
+import io.devws.cli.sshconfig.SshPaths;
+import io.devws.cli.tunnel.TunnelException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * {@code devws doctor}: the debugging steps of DevPod's networking doc, automated and printed as
+ * they run. Each step after a failed prerequisite is skipped, so the first ✘ is the one to fix.
+ */
+public final class Doctor {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private final DoctorTarget target;
+    private final SshPaths sshPaths;
+    private final String localAgent;
+    private final PrintWriter out;
+    private boolean failed;
+
+    /** @param localAgent the local {@code SSH_AUTH_SOCK}, or null */
+    public Doctor(DoctorTarget target, SshPaths sshPaths, String localAgent, PrintWriter out) {
+        this.target = target;
+        this.sshPaths = sshPaths;
+        this.localAgent = localAgent;
+        this.out = out;
+    }
+
+    /** Runs every step; returns 0 when all passed, 1 otherwise. */
+    public int run() {
+        boolean running = report(target.workspaceRunning());
+        boolean exec = running && report(target.execAllowed());
+        if (!running) {
+            report(Check.skip("exec into the sidecar allowed", "the workspace is not running"));
+        }
+        Set<String> localKeys = localAgentKeys();
+        Optional<String> statusKey = target.statusHostKey();
+        if (!exec || statusKey.isEmpty()) {
+            skipSshSteps(statusKey.isEmpty() && exec ? "the workspace status has no host key yet" : "no exec into the workspace");
+            return exitCode();
+        }
+        PublicKey pinned = HostKeys.parse(statusKey.get());
+        try (SshConnection ssh = SshConnection.open(target.openTunnel(), pinned, localKeys.isEmpty() ? null : Path.of(localAgent), TIMEOUT)) {
+            report(Check.pass("the sidecar answers SSH", ssh.serverVersion()));
+            report(knownHostsCheck(statusKey.get()));
+            remoteAgentSteps(ssh, localKeys);
+        } catch (TunnelException e) {
+            boolean mismatch = e.getMessage().startsWith("host key mismatch");
+            if (mismatch) {
+                report(Check.pass("the sidecar answers SSH", "it offered a host key"));
+                report(Check.fail("the host key matches the pinned one", e.getMessage(),
+                        "compare with `devws status " + target.hostName() + "`; if the workspace's host key Secret was recreated on purpose, run devws config-ssh"));
+            } else {
+                report(Check.fail("the sidecar answers SSH", e.getMessage(),
+                        "look at the sidecar: kubectl logs POD -c devws-sshd (or ~/.devws/local/NAME/daemon.log for --local)"));
+            }
+            skipAfterSsh("no SSH session");
+        } catch (IOException e) {
+            report(Check.fail("SSH session", e.getMessage(), "run with DEVWS_DEBUG=1 for details"));
+        }
+        return exitCode();
+    }
+
+    private int exitCode() {
+        out.flush();
+        return failed ? 1 : 0;
+    }
+
+    private boolean report(Check check) {
+        out.print(check.render());
+        out.flush();
+        if (check.outcome() == Check.Outcome.FAIL) {
+            failed = true;
+        }
+        return check.passed();
+    }
+
+    private Set<String> localAgentKeys() {
+        String title = "the local ssh-agent is reachable and holds keys";
+        if (localAgent == null || localAgent.isBlank()) {
+            report(Check.fail(title, "SSH_AUTH_SOCK is not set", "start one: eval $(ssh-agent) && ssh-add"));
+            return Set.of();
+        }
+        try (UnixSocketAgent agent = UnixSocketAgent.connect(Path.of(localAgent))) {
+            Set<String> keys = new TreeSet<>();
+            for (Map.Entry<PublicKey, String> identity : agent.getIdentities()) {
+                keys.add(HostKeys.line(identity.getKey()));
+            }
+            if (keys.isEmpty()) {
+                report(Check.fail(title, "the agent at " + localAgent + " holds no keys", "add one: ssh-add (or ssh-add ~/.ssh/id_ed25519)"));
+            } else {
+                report(Check.pass(title, keys.size() + " key(s) in " + localAgent));
+            }
+            return keys;
+        } catch (IOException e) {
+            report(Check.fail(title, e.getMessage(), "is the agent still running? eval $(ssh-agent) && ssh-add"));
+            return Set.of();
+        }
+    }
+
+    private Check knownHostsCheck(String statusKey) {
+        String title = "the host key matches the pinned one";
+        String fingerprint = HostKeys.fingerprint(statusKey);
+        Optional<KnownHostsEntry> pinned = knownHostsEntry();
+        if (pinned.isEmpty()) {
+            return Check.pass(title, fingerprint + " (workspace status); not in " + sshPaths.knownHosts()
+                    + " yet: run devws config-ssh before using OpenSSH");
+        }
+        if (!Objects.equals(pinned.get().publicKey(), new KnownHostsEntry(java.util.List.of("x"), statusKey).publicKey())) {
+            return Check.fail(title, sshPaths.knownHosts() + " pins " + HostKeys.fingerprint(pinned.get().publicKey())
+                    + " but the workspace has " + fingerprint, "run devws config-ssh to pin the current key");
+        }
+        return Check.pass(title, fingerprint + " (workspace status and " + sshPaths.knownHosts() + ")");
+    }
+
+    private Optional<KnownHostsEntry> knownHostsEntry() {
+        try {
+            if (!Files.exists(sshPaths.knownHosts())) {
+                return Optional.empty();
+            }
+            return Files.readAllLines(sshPaths.knownHosts()).stream().map(KnownHostsEntry::parse).filter(Objects::nonNull)
+                    .filter(e -> e.hosts().contains(target.hostName())).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void remoteAgentSteps(SshConnection ssh, Set<String> localKeys) throws IOException {
+        boolean forward = !localKeys.isEmpty();
+        SshConnection.Output sock = ssh.exec("printf '%s' \"$SSH_AUTH_SOCK\"", forward, TIMEOUT);
+        String socket = sock.text().trim();
+        if (sock.code() != 0 || socket.isEmpty()) {
+            report(Check.fail("SSH_AUTH_SOCK is set in the workspace", "it is empty",
+                    "the dev container needs SSH_AUTH_SOCK=/run/devws/agent/agent.sock in its env (the operator sets it; was the pod created by an older operator?)"));
+            skipAfterSocket("SSH_AUTH_SOCK is not set");
+            return;
+        }
+        report(Check.pass("SSH_AUTH_SOCK is set in the workspace", socket));
+        SshConnection.Output ls = ssh.exec("ls -la \"$SSH_AUTH_SOCK\"", forward, TIMEOUT);
+        if (ls.code() != 0 || !ls.text().startsWith("s")) {
+            report(Check.fail("the agent socket exists there", ls.text().trim(),
+                    "the sidecar binds it when an SSH connection forwards an agent: connect with ssh -A (ForwardAgent yes), and check the shared agent volume"));
+            report(Check.skip("the workspace lists the same keys through the tunnel", "no agent socket"));
+            return;
+        }
+        report(Check.pass("the agent socket exists there", ls.text().trim()));
+        if (!forward) {
+            report(Check.skip("the workspace lists the same keys through the tunnel", "no local agent keys to forward"));
+            return;
+        }
+        SshConnection.Output list = ssh.exec("ssh-add -L", true, TIMEOUT);
+        Set<String> remote = list.text().lines().map(String::trim).filter(l -> l.startsWith("ssh-") || l.startsWith("ecdsa-") || l.startsWith("sk-"))
+                .map(l -> new KnownHostsEntry(java.util.List.of("x"), l).publicKey()).collect(Collectors.toCollection(TreeSet::new));
+        if (list.code() == 0 && remote.equals(localKeys)) {
+            report(Check.pass("the workspace lists the same keys through the tunnel", remote.size() + " key(s)"));
+        } else {
+            report(Check.fail("the workspace lists the same keys through the tunnel",
+                    list.code() == 127 ? "ssh-add is not installed in the workspace" : "ssh-add -L there gave " + remote.size() + " key(s) (exit " + list.code() + "): " + list.text().trim(),
+                    list.code() == 127 ? "install openssh-client in the dev image" : "is agent forwarding enabled (spec.ssh.agentForwarding)? another client may own the agent socket: reconnect with ssh -A"));
+        }
+    }
+
+    private void skipSshSteps(String why) {
+        report(Check.skip("the sidecar answers SSH", why));
+        report(Check.skip("the host key matches the pinned one", why));
+        skipAfterSsh(why);
+    }
+
+    private void skipAfterSsh(String why) {
+        report(Check.skip("SSH_AUTH_SOCK is set in the workspace", why));
+        skipAfterSocket(why);
+    }
+
+    private void skipAfterSocket(String why) {
+        report(Check.skip("the agent socket exists there", why));
+        report(Check.skip("the workspace lists the same keys through the tunnel", why));
+    }
+}

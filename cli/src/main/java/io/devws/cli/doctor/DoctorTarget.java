@@ -1,0 +1,19 @@
+package io.devws.cli.doctor;
+
+import io.devws.cli.tunnel.Tunnel;
+import java.util.Optional;
+
+/** What the doctor needs from a backend (cluster or --local); the SSH-level steps are shared. */
+public interface DoctorTarget {
+    /** The ssh host name users connect to (for known_hosts), e.g. {@code ws.team.devws}. */
+    String hostName();
+
+    Check workspaceRunning();
+
+    Check execAllowed();
+
+    Tunnel openTunnel();
+
+    /** The host public key the workspace's status publishes ({@code ssh-ed25519 AAAA...}). */
+    Optional<String> statusHostKey();
+}
