@@ -52,7 +52,9 @@ public record Failure(boolean permanent, String reason, String message) {
             if (t instanceof AggregatedOperatorException agg) {
                 todo.addAll(agg.getAggregatedExceptions().values());
             }
-            todo.add(t.getCause());
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
         }
         return null;
     }
