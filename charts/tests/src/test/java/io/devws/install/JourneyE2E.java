@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.marcnuri.helm.Helm;
 import io.devws.install.e2e.Cluster;
+import io.devws.install.e2e.ClusterBenchmark;
 import io.devws.install.e2e.E2eSettings;
 import io.devws.install.e2e.GitServer;
 import io.devws.install.e2e.NoExecUser;
@@ -305,7 +306,9 @@ class JourneyE2E {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         int before = sidecarRestarts();
         cluster.execIn(NS, podName(), SidecarContract.SIDECAR_CONTAINER,
-                "for p in /proc/[0-9]*; do if tr '\\0' ' ' < $p/cmdline 2>/dev/null | grep -q ' serve'; then kill -TERM ${p#/proc/}; fi; done");
+                // kill the daemon (java ... serve), not this shell: the pattern is split so the script does not match itself
+                "s=' ser'; v=ve; for p in /proc/[0-9]*; do c=$(tr '\\0' ' ' < $p/cmdline 2>/dev/null);"
+                        + " case \"$c\" in *java*\"$s$v\"*) kill -TERM ${p#/proc/};; esac; done");
         Waits.until("the sidecar container restarted", Duration.ofMinutes(2), () -> sidecarRestarts() > before);
         Waits.until("ssh works again", Duration.ofMinutes(2), () -> user.ssh(HOST, "true").run().exit() == 0);
     }
@@ -393,9 +396,23 @@ class JourneyE2E {
         assertThat(noAgent.out() + noAgent.err()).containsIgnoringCase("agent");
     }
 
-    // 10. deleting the workspace collects every owned object; helm uninstall leaves only the CRD
+    // benchmark on the real cluster: devws vs kubectl exec (reported, not asserted)
     @Test
     @Order(15)
+    void benchmarkAgainstKubectlExec() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        int mib = Integer.getInteger("devws.e2e.benchMiB", 64);
+        String table = new ClusterBenchmark(user, HOST, NS, podName(), SidecarContract.DEV_CONTAINER, tmp)
+                .run(randomFile("bench.bin", mib), mib);
+        Path report = RepoPaths.root().resolve("target/e2e-benchmark.md");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, table);
+        System.out.println(table);
+    }
+
+    // 10. deleting the workspace collects every owned object; helm uninstall leaves only the CRD
+    @Test
+    @Order(16)
     void deleteAndUninstallLeaveNothingBehind() {
         assumeTrue(operatorUp, "the operator is not up (step 1)");
         WorkspaceNames n = WorkspaceNames.of(WS);
@@ -427,7 +444,7 @@ class JourneyE2E {
 
     // 1b. the same operator from deploy/ with kubectl apply -f
     @Test
-    @Order(16)
+    @Order(17)
     void kubectlApplyOfDeployBringsTheOperatorUpTheSameWay() throws Exception {
         String yaml = Files.readString(RepoPaths.deploy().resolve("operator.yaml"))
                 .replace("ghcr.io/devws/devws-operator:0.1.0", settings.operatorImage())
@@ -442,10 +459,13 @@ class JourneyE2E {
                         .template("devws-operator", "devws-system", null, java.util.Map.of("probes.mode", "exec"));
                 var d = io.devws.install.render.Manifests.parse(rendered).one(Deployment.class);
                 var c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
-                String patch = io.fabric8.kubernetes.client.utils.Serialization.asJson(java.util.Map.of("spec", java.util.Map.of("template",
-                        java.util.Map.of("spec", java.util.Map.of("containers", List.of(java.util.Map.of("name", c.getName(),
-                                "livenessProbe", c.getLivenessProbe(), "readinessProbe", c.getReadinessProbe())))))));
-                cluster.kubectl("patch", "deployment", "devws-operator", "-n", "devws-system", "--type=strategic", "-p", patch).ok();
+                var json = new com.fasterxml.jackson.databind.ObjectMapper();
+                String patch = json.writeValueAsString(List.of(
+                        java.util.Map.of("op", "replace", "path", "/spec/template/spec/containers/0/livenessProbe",
+                                "value", json.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getLivenessProbe()))),
+                        java.util.Map.of("op", "replace", "path", "/spec/template/spec/containers/0/readinessProbe",
+                                "value", json.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getReadinessProbe())))));
+                cluster.kubectl("patch", "deployment", "devws-operator", "-n", "devws-system", "--type=json", "-p", patch).ok();
             }
             cluster.kubectl("rollout", "status", "deployment/devws-operator", "-n", "devws-system", "--timeout=180s").ok();
             cluster.kubectl("apply", "-f", write("ws2.yaml", workspaceYaml("ws2", settings.devImage(), true)).toString()).ok();
@@ -477,7 +497,9 @@ class JourneyE2E {
     /** ssh-server --stdio processes in the sidecar container (read from /proc: the image needs no ps). */
     private int bridges() {
         String out = cluster.execIn(NS, podName(), SidecarContract.SIDECAR_CONTAINER,
-                "n=0; for p in /proc/[0-9]*; do c=$(tr '\\0' ' ' < $p/cmdline 2>/dev/null); case \"$c\" in *ssh-server*--stdio*) n=$((n+1));; esac; done; echo $n")
+                // the pattern is split so that this shell's own command line does not match it
+                "n=0; a=ssh; b=-server; for p in /proc/[0-9]*; do c=$(tr '\\0' ' ' < $p/cmdline 2>/dev/null);"
+                        + " case \"$c\" in *\"$a$b\"*--stdio*) n=$((n+1));; esac; done; echo $n")
                 .ok().out().strip();
         return Integer.parseInt(out);
     }

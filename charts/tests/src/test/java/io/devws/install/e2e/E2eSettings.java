@@ -12,7 +12,7 @@ import java.util.Properties;
  * What the E2E suite runs against: the cluster KUBECONFIG names and images already present there.
  * Images: system properties devws.e2e.operatorImage / sidecarImage / devImage, or a file of
  * operator=REF, sidecar=REF, dev=REF lines (.ci/images output) named by devws.e2e.images
- * (default target/images/refs.properties in the checkout).
+ * (default target/images/refs.properties in the checkout). The CLI: cli/target/devws, or -Ddevws.e2e.devws=PATH.
  */
 public record E2eSettings(Path kubeconfig, String operatorImage, String sidecarImage, String devImage, Path devws) {
 
@@ -30,7 +30,8 @@ public record E2eSettings(Path kubeconfig, String operatorImage, String sidecarI
                 throw new UncheckedIOException(e);
             }
         }
-        Path devws = RepoPaths.root().resolve("cli/target/devws");
+        // -Ddevws.e2e.devws=PATH: a copied launcher folder, immune to rebuilds of cli/target during a long run
+        Path devws = Path.of(System.getProperty("devws.e2e.devws", RepoPaths.root().resolve("cli/target/devws").toString()));
         if (!Files.isExecutable(devws)) {
             throw new IllegalStateException("no " + devws + ": run mvn -B package first");
         }

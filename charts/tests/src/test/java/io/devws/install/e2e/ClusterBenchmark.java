@@ -1,0 +1,56 @@
+package io.devws.install.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * devws vs raw kubectl exec over the same API server and kubelet, with hyperfine: throughput of a stream
+ * into and out of the dev container, and the wall time of running `true`. Measures and reports; asserts nothing.
+ */
+public final class ClusterBenchmark {
+    private final UserSide user;
+    private final String host;
+    private final String kubectlTarget;
+    private final Path dir;
+
+    public ClusterBenchmark(UserSide user, String host, String namespace, String pod, String container, Path dir) {
+        this.user = user;
+        this.host = host;
+        this.kubectlTarget = "kubectl --kubeconfig " + user.kubeconfig() + " exec -n " + namespace + " " + pod + " -c " + container;
+        this.dir = dir;
+    }
+
+    public String run(Path payload, int mib) throws Exception {
+        String ssh = "ssh -F " + user.sshConfig() + " -o BatchMode=yes " + host;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "| measurement | devws (ssh %s) | kubectl exec | ratio |%n|---|---|---|---|%n", host));
+        double[] up = pair("up", ssh + " 'cat > /dev/null' < " + payload,
+                kubectlTarget + " -i -- sh -c 'cat > /dev/null' < " + payload, 5);
+        row(out, "upload " + mib + " MiB (MiB/s, higher is better)", mib / up[0], mib / up[1], (mib / up[0]) / (mib / up[1]));
+        String head = "head -c " + ((long) mib << 20) + " /dev/zero";
+        double[] down = pair("down", ssh + " '" + head + "' > /dev/null", kubectlTarget + " -- " + head + " > /dev/null", 5);
+        row(out, "download " + mib + " MiB (MiB/s, higher is better)", mib / down[0], mib / down[1], (mib / down[0]) / (mib / down[1]));
+        double[] t = pair("true", ssh + " true", kubectlTarget + " -- true", 15);
+        row(out, "run `true`, mean wall time (ms, lower is better)", t[0] * 1000, t[1] * 1000, t[0] / t[1]);
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String what, double devws, double kubectl, double ratio) {
+        out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f× |%n", what, devws, kubectl, ratio));
+    }
+
+    /** Mean seconds of the devws command and of the kubectl command (hyperfine, 1 warm-up). */
+    private double[] pair(String name, String devws, String kubectl, int runs) throws Exception {
+        Path json = dir.resolve("bench-" + name + ".json");
+        Proc.of(List.of("hyperfine", "--shell=bash", "--warmup", "1", "--runs", String.valueOf(runs),
+                        "--export-json", json.toString(), "-n", "devws", devws, "-n", "kubectl", kubectl))
+                .env(user.env()).timeout(Duration.ofMinutes(10)).run().ok();
+        JsonNode results = new ObjectMapper().readTree(Files.readString(json)).get("results");
+        return new double[] {results.get(0).get("mean").asDouble(), results.get(1).get("mean").asDouble()};
+    }
+}
