@@ -1,6 +1,7 @@
 package io.devws.cli.tunnel;
 
 import io.devws.model.SidecarContract;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -18,8 +19,11 @@ import java.util.concurrent.CompletableFuture;
  * with the stdio server's exit, or with a {@link TunnelException} naming the cause.
  */
 public final class KubeExecTunnel implements Tunnel {
-    /** Stdin is buffered up to this many bytes per WebSocket frame (flushed by the pump). */
-    static final int FRAME_BUFFER = 64 * 1024;
+    /**
+     * Largest stdin payload per WebSocket frame. Fabric8 sends each write as one frame, and API
+     * servers (and the mock's Vert.x, 64 KiB) limit frame sizes: bigger writes are split.
+     */
+    static final int FRAME_BUFFER = 32 * 1024;
 
     private final String where;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -30,10 +34,13 @@ public final class KubeExecTunnel implements Tunnel {
     }
 
     /** Opens the exec; remote stderr (the stdio server's diagnostics) goes to {@code stderr}. */
-    public static KubeExecTunnel open(KubernetesClient client, String namespace, String pod, OutputStream stderr) {
+    public static KubeExecTunnel open(KubernetesClient client, Pod target, OutputStream stderr) {
+        String namespace = target.getMetadata().getNamespace();
+        String pod = target.getMetadata().getName();
         KubeExecTunnel tunnel = new KubeExecTunnel("pod " + pod + " in namespace " + namespace);
         try {
-            tunnel.watch = client.pods().inNamespace(namespace).withName(pod)
+            // resource(target): Fabric8 checks the container against this pod instead of fetching it again
+            tunnel.watch = client.pods().inNamespace(namespace).resource(target)
                     .inContainer(SidecarContract.SIDECAR_CONTAINER)
                     .redirectingInput(FRAME_BUFFER)
                     .redirectingOutput()
@@ -79,7 +86,15 @@ public final class KubeExecTunnel implements Tunnel {
 
     @Override
     public OutputStream output() {
-        return watch.getInput();
+        OutputStream in = watch.getInput();
+        return new java.io.FilterOutputStream(in) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                for (int done = 0; done < len; done += FRAME_BUFFER) {
+                    in.write(b, off + done, Math.min(FRAME_BUFFER, len - done));
+                }
+            }
+        };
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.devws.cli.command.KubeOptions;
 import io.devws.cli.workspace.KubeConnection;
 import io.devws.cli.workspace.WorkspaceException;
 import io.devws.cli.workspace.WorkspaceRef;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -29,8 +30,8 @@ public final class KubeTunnels {
             throw new TunnelException(e.getMessage(), e);
         }
         try {
-            String pod = new ReadyPod(connection.client(), connection.workspaces(), progress).await(ref.name(), start, timeout);
-            KubeExecTunnel exec = KubeExecTunnel.open(connection.client(), connection.namespace(), pod, (OutputStream) progress);
+            Pod pod = new ReadyPod(connection.client(), connection.workspaces(), progress).await(ref.name(), start, timeout);
+            KubeExecTunnel exec = KubeExecTunnel.open(connection.client(), pod, progress);
             return new ClosingTunnel(exec, connection);
         } catch (RuntimeException e) {
             connection.close();

@@ -31,8 +31,8 @@ public final class ReadyPod {
         this.progress = progress;
     }
 
-    /** The name of the workspace's Ready pod; starts a stopped workspace only when {@code start}. */
-    public String await(String name, boolean start, Duration timeout) {
+    /** The workspace's Ready pod; starts a stopped workspace only when {@code start}. */
+    public Pod await(String name, boolean start, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         DevWorkspace ws = guarded(() -> workspaces.require(name));
         if (ws.getSpec() != null && !ws.getSpec().started()) {
@@ -41,14 +41,17 @@ public final class ReadyPod {
                         + " is stopped: run `devws start " + name + "`, or pass --start");
             }
             progress.println("devws: starting workspace " + name);
-            guarded(() -> workspaces.setStarted(name, true));
+            ws = guarded(() -> workspaces.setStarted(name, true));
         }
         String said = null;
+        DevWorkspace known = ws;
         while (true) {
-            DevWorkspace current = guarded(() -> workspaces.require(name));
+            // the first look reuses the workspace just read: each API round trip delays every ssh start
+            DevWorkspace current = known != null ? known : guarded(() -> workspaces.require(name));
+            known = null;
             Optional<Pod> pod = guarded(() -> pod(current));
             if (pod.isPresent() && isReady(pod.get())) {
-                return pod.get().getMetadata().getName();
+                return pod.get();
             }
             StartupStage stage = StartupStage.of(current, pod.orElse(null));
             if (stage.failed()) {

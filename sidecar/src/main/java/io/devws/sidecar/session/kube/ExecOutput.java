@@ -2,7 +2,7 @@ package io.devws.sidecar.session.kube;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * An exec output stream that ends with EOF: Fabric8 ends it with an IOException instead once the
@@ -10,9 +10,10 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ExecOutput extends InputStream {
     private final InputStream in;
-    private final CompletableFuture<?> exited;
+    private final BooleanSupplier exited;
 
-    ExecOutput(InputStream in, CompletableFuture<?> exited) {
+    /** @param exited true once the exit status arrived (checked when the stream fails) */
+    ExecOutput(InputStream in, BooleanSupplier exited) {
         this.in = in;
         this.exited = exited;
     }
@@ -28,7 +29,7 @@ final class ExecOutput extends InputStream {
         try {
             return in.read(b, off, len);
         } catch (IOException e) {
-            if (exited.isDone()) {
+            if (exited.getAsBoolean()) {
                 return -1;
             }
             throw e;

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ final class KubeSessionProcess implements SessionProcess {
     private final boolean pty;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private final AtomicBoolean destroyed = new AtomicBoolean();
+    private final AtomicReference<ExitStatus> firstStatus = new AtomicReference<>();
     private volatile ExecWatch watch;
 
     KubeSessionProcess(KubeSessionExecutor executor, String id, boolean pty) {
@@ -36,21 +38,35 @@ final class KubeSessionProcess implements SessionProcess {
         return new ExecListener() {
             @Override
             public void onExit(int code, Status status) {
-                exit.complete(ExitStatus.exited(code < 0 ? 255 : code));
+                ended(ExitStatus.exited(code < 0 ? 255 : code));
             }
 
             @Override
             public void onFailure(Throwable t, Response response) {
                 LOG.warn("session {} lost its exec stream: {}", id, t.toString());
-                exit.complete(ExitStatus.exited(255));
+                ended(ExitStatus.exited(255));
             }
 
             @Override
             public void onClose(int code, String reason) {
                 // after onExit this changes nothing; before it, the stream ended without a status
-                exit.complete(ExitStatus.exited(255));
+                ended(ExitStatus.exited(255));
             }
         };
+    }
+
+    /**
+     * Completes {@link #onExit()} off the WebSocket's event loop: callers drain the output streams
+     * when it completes, and those streams are fed by that very event loop.
+     */
+    private void ended(ExitStatus status) {
+        if (firstStatus.compareAndSet(null, status)) {
+            CompletableFuture.runAsync(() -> exit.complete(status));
+        }
+    }
+
+    private boolean ended() {
+        return firstStatus.get() != null;
     }
 
     void attach(ExecWatch watch) {
@@ -63,7 +79,10 @@ final class KubeSessionProcess implements SessionProcess {
         return new FilterOutputStream(watch.getInput()) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
+                // one write is one WebSocket frame: keep frames within what API servers accept
+                for (int done = 0; done < len; done += KubeSessionExecutor.STDIN_BUFFER) {
+                    out.write(b, off + done, Math.min(KubeSessionExecutor.STDIN_BUFFER, len - done));
+                }
             }
 
             @Override
@@ -75,12 +94,12 @@ final class KubeSessionProcess implements SessionProcess {
 
     @Override
     public InputStream stdout() {
-        return new ExecOutput(watch.getOutput(), exit);
+        return new ExecOutput(watch.getOutput(), this::ended);
     }
 
     @Override
     public InputStream stderr() {
-        return pty ? InputStream.nullInputStream() : new ExecOutput(watch.getError(), exit);
+        return pty ? InputStream.nullInputStream() : new ExecOutput(watch.getError(), this::ended);
     }
 
     @Override
