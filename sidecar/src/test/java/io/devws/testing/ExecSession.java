@@ -28,6 +28,8 @@ final class ExecSession extends WebSocketListener {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private volatile LocalProcess process;
     private volatile WebSocket socket;
+    private final java.util.concurrent.LinkedBlockingQueue<byte[]> stdinQueue = new java.util.concurrent.LinkedBlockingQueue<>();
+    private Thread stdinWriter;
 
     ExecSession(ExecRequest request, ExecTestServer server) {
         this.request = request;
@@ -80,6 +82,9 @@ final class ExecSession extends WebSocketListener {
             drained.await(5, TimeUnit.SECONDS);
             sendText(ExecFrames.STATUS, ExecFrames.exitStatus(code));
             close();
+            if (stdinWriter != null) {
+                stdinWriter.interrupt();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -98,25 +103,44 @@ final class ExecSession extends WebSocketListener {
         }
     }
 
+    /**
+     * Runs on the server's event loop, which also serves every other request: stdin goes to a
+     * queue drained by its own thread, so a process slow to read never stalls the API server.
+     */
     @Override
     public void onMessage(WebSocket webSocket, byte[] frame) {
         if (frame.length == 0 || process == null) {
             return;
         }
         int channel = ExecFrames.channel(frame);
-        try {
-            if (channel == ExecFrames.STDIN && frame.length > 1) {
-                OutputStream stdin = process.stdin();
-                // a copy: pty4j's PTYOutputStream mishandles a non-zero offset
-                stdin.write(ExecFrames.payload(frame));
-                stdin.flush();
-            } else if (channel == ExecFrames.RESIZE) {
-                int[] size = ExecFrames.resize(ExecFrames.payload(frame));
-                process.resize(size[0], size[1]);
+        if (channel == ExecFrames.STDIN && frame.length > 1) {
+            if (stdinWriter == null) {
+                stdinWriter = startStdinWriter();
             }
-        } catch (IOException e) {
-            // the process closed its stdin or ended; its exit status follows
+            stdinQueue.add(ExecFrames.payload(frame));
+        } else if (channel == ExecFrames.RESIZE) {
+            int[] size = ExecFrames.resize(ExecFrames.payload(frame));
+            process.resize(size[0], size[1]);
         }
+    }
+
+    private Thread startStdinWriter() {
+        Thread t = new Thread(() -> {
+            OutputStream stdin = process.stdin();
+            try {
+                while (true) {
+                    byte[] data = stdinQueue.take();
+                    // a whole array: pty4j's PTYOutputStream mishandles a non-zero offset
+                    stdin.write(data);
+                    stdin.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                // the process closed its stdin or ended; its exit status follows
+            }
+        }, "exec-stdin-" + process.pid());
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     @Override

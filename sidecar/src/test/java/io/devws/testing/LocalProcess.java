@@ -27,8 +27,9 @@ final class LocalProcess {
             PtyProcess p = new PtyProcessBuilder(command.toArray(String[]::new))
                     .setEnvironment(env)
                     .setDirectory(workdir.toString())
-                    .setInitialColumns(80)
-                    .setInitialRows(24)
+                    // no size: like the kubelet's TTY, 0x0 until the client's first resize
+                    .setInitialColumns(0)
+                    .setInitialRows(0)
                     .setConsole(false)
                     .setRedirectErrorStream(true)
                     .start();

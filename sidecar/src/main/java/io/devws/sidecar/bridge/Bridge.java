@@ -43,17 +43,24 @@ public final class Bridge {
         up.setDaemon(true);
         up.start();
         ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
-        try {
-            while (daemon.read(buf) >= 0) {
-                buf.flip();
+        while (true) {
+            try {
+                if (daemon.read(buf) < 0) {
+                    return 0;
+                }
+            } catch (IOException e) {
+                System.err.println("devws-sidecar: connection to the SSH daemon lost: " + e.getMessage());
+                return 255;
+            }
+            buf.flip();
+            try {
                 while (buf.hasRemaining()) {
                     stdout.write(buf);
                 }
-                buf.clear();
+            } catch (IOException e) {
+                return 0; // our peer (ssh or the exec stream) is gone: nothing left to report to
             }
-            return 0;
-        } catch (IOException e) {
-            return 0; // our peer (ssh or the exec stream) is gone: nothing left to report to
+            buf.clear();
         }
     }
 
@@ -69,11 +76,8 @@ public final class Bridge {
             }
             daemon.shutdownOutput();
         } catch (IOException e) {
-            try {
-                daemon.close();
-            } catch (IOException ignored) {
-                // ending anyway
-            }
+            // the daemon stopped reading (it closed this connection): do not close the socket here,
+            // what it sent before closing (a banner, a disconnect message) is still to be relayed
         }
     }
 }

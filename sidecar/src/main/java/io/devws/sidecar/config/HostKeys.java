@@ -30,15 +30,14 @@ public final class HostKeys {
         if (!Files.isReadable(file)) {
             throw new IOException("cannot read host key " + file + ": check its permissions");
         }
-        try {
-            Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null,
-                    () -> file.toString(), Files.newInputStream(file), null);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, () -> file.toString(), in, null);
             Iterator<KeyPair> it = pairs == null ? null : pairs.iterator();
             if (it == null || !it.hasNext()) {
-                throw new IOException("no key in host key file " + file);
+                throw new IOException("no key found");
             }
             return KeyPairProvider.wrap(it.next());
-        } catch (GeneralSecurityException | RuntimeException e) {
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
             throw new IOException("cannot load host key " + file + " (expected an unencrypted OpenSSH private key): "
                     + e.getMessage(), e);
         }

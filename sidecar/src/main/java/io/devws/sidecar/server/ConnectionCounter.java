@@ -2,6 +2,7 @@ package io.devws.sidecar.server;
 
 import io.devws.sidecar.transport.TrafficCounter;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 final class ConnectionCounter implements SessionListener, ActivityProbe {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionCounter.class);
 
+    private static final AttributeKey<Boolean> LOGGED = new AttributeKey<>();
     private final AtomicInteger open = new AtomicInteger();
     private final TrafficCounter traffic;
 
@@ -25,12 +27,25 @@ final class ConnectionCounter implements SessionListener, ActivityProbe {
 
     @Override
     public void sessionException(Session session, Throwable t) {
-        LOG.warn("connection {} failed: {}", session.getIoSession().getId(), t.toString());
+        if (firstReport(session)) {
+            LOG.warn("connection {} failed: {}", session.getIoSession().getId(), t.toString());
+        }
     }
 
     @Override
     public void sessionClosed(Session session) {
         open.decrementAndGet();
+        if (!session.isAuthenticated() && firstReport(session)) {
+            LOG.warn("connection {} ended before authentication (not an SSH client, or it went away)",
+                    session.getIoSession().getId());
+        }
+    }
+
+    /** One log line per connection, however many ways it fails. */
+    private static boolean firstReport(Session session) {
+        synchronized (session) {
+            return session.setAttribute(LOGGED, Boolean.TRUE) == null;
+        }
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketAddress;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.common.io.AbstractIoWriteFuture;
@@ -66,7 +68,7 @@ public final class StreamIoSession extends AbstractCloseable implements IoSessio
             while (!isClosing()) {
                 awaitReadable();
                 int n = in.read(buf);
-                if (n < 0) {
+                if (n < 0 || isClosing()) {
                     break;
                 }
                 traffic.add(n);
@@ -150,10 +152,15 @@ public final class StreamIoSession extends AbstractCloseable implements IoSessio
 
     @Override
     protected void doCloseImmediately() {
-        failPending(new IOException("connection closed"));
-        writes.add(new PendingWrite(null, new WriteFuture(this)));
-        closeQuietly(out);
-        closeQuietly(in);
+        // what is queued (a banner, a DISCONNECT) still goes out, bounded: a peer that stopped
+        // reading gets its stream closed after a moment anyway
+        WriteFuture drained = new WriteFuture(this);
+        writes.add(new PendingWrite(null, drained));
+        drained.addListener(f -> closeStreams());
+        CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> {
+            closeStreams();
+            failPending(new IOException("connection closed"));
+        });
         synchronized (readGate) {
             readGate.notifyAll();
         }
@@ -164,6 +171,11 @@ public final class StreamIoSession extends AbstractCloseable implements IoSessio
             // already closing
         }
         super.doCloseImmediately();
+    }
+
+    private void closeStreams() {
+        closeQuietly(out);
+        closeQuietly(in);
     }
 
     private static void closeQuietly(java.io.Closeable c) {

@@ -157,10 +157,12 @@ class OpenSshIT {
         try (ServerSocketChannel unixServer = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             unixServer.bind(UnixDomainSocketAddress.of(unix));
             Thread t = new Thread(() -> {
-                try (SocketChannel c = unixServer.accept()) {
-                    c.write(ByteBuffer.wrap("unix-pong".getBytes()));
-                } catch (IOException ignored) {
-                    // asserted on the client side
+                while (unixServer.isOpen()) {
+                    try (SocketChannel c = unixServer.accept()) {
+                        c.write(ByteBuffer.wrap("unix-pong".getBytes()));
+                    } catch (IOException ignored) {
+                        // asserted on the client side
+                    }
                 }
             });
             t.setDaemon(true);
@@ -183,6 +185,7 @@ class OpenSshIT {
             await().atMost(T).until(() -> Files.exists(remoteUnix));
             assertThat(curl(List.of("--unix-socket", remoteUnix.toString(), "http://x/"))).isEqualTo("pong");
             try (Socket s = new Socket("127.0.0.1", u)) {
+                s.setSoTimeout(20_000);
                 assertThat(new String(s.getInputStream().readAllBytes())).isEqualTo("unix-pong");
             }
         } finally {

@@ -52,7 +52,8 @@ final class SidecarProcesses implements AutoCloseable {
         pb.environment().putAll(sidecarEnv());
         Process p = track(pb.start());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.exists(socket) && System.nanoTime() < deadline && p.isAlive()) {
+        // agent.sock appears once the SSH server is fully up, after the daemon socket
+        while (!Files.exists(agentDir.resolve("agent.sock")) && System.nanoTime() < deadline && p.isAlive()) {
             sleep(50);
         }
         assertThat(socket).as("daemon socket; stderr: %s", read(dir.resolve("daemon.err"))).exists();
@@ -132,7 +133,8 @@ final class SidecarProcesses implements AutoCloseable {
     @Override
     public void close() {
         for (Process p : started) {
-            p.descendants().forEach(ProcessHandle::destroy);
+            // pty4j processes have a pid but no ProcessHandle of their own
+            ProcessHandle.of(p.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroy));
             p.destroy();
         }
         for (Process p : started) {

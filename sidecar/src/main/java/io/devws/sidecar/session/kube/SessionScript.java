@@ -34,6 +34,8 @@ public final class SessionScript {
             "if [ -n \"$dir\" ] && cd \"$dir\" 2>/dev/null; then :; else cd \"$HOME\" 2>/dev/null || cd /; fi",
             "if [ \"$mode\" = pty-shell ] || [ \"$mode\" = pty-exec ]; then",
             "  SSH_TTY=$(tty 2>/dev/null) && export SSH_TTY",
+            // the terminal size arrives on the resize channel just after the exec opens: wait up to 1 s for it
+            "  i=0; while [ \"$(stty size 2>/dev/null)\" = '0 0' ] && [ $i -lt 20 ]; do sleep 0.05; i=$((i + 1)); done",
             "fi",
             "case \"$mode\" in *-shell) exec \"$s\" -l ;; esac",
             "c=$1; shift",
