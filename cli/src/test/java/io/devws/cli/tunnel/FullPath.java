@@ -29,7 +29,8 @@ final class FullPath implements AutoCloseable {
     static final Path CLI = Path.of("target", "devws").toAbsolutePath();
     static final Path SIDECAR = Path.of("..", "sidecar", "target", "devws-sidecar").toAbsolutePath().normalize();
     static final String NS = "team";
-    static final String KEEPALIVE = "2s";
+    /** Short, so tests of orphaned stdio servers finish quickly. */
+    static final String SHORT_KEEPALIVE = "2s";
 
     final Path dir;
     final ExecTestServer server;
@@ -39,10 +40,12 @@ final class FullPath implements AutoCloseable {
     final Path knownHosts;
     final Path work;
     private final List<Process> started = new ArrayList<>();
+    private final String keepalive;
     private Process daemon;
 
-    FullPath(Path dir) throws Exception {
+    FullPath(Path dir, String keepalive) throws Exception {
         this.dir = dir;
+        this.keepalive = keepalive;
         assertThat(SIDECAR).as("build the sidecar first (mvn package -pl sidecar)").exists();
         server = ExecTestServer.start();
         client = server.client();
@@ -67,7 +70,7 @@ final class FullPath implements AutoCloseable {
         env.put(SidecarContract.ENV_AGENT_DIR, dir.resolve("agent").toString());
         env.put(SidecarContract.ENV_EXECUTOR, "kube");
         env.put(SidecarContract.ENV_WORKDIR, work.toString());
-        env.put(SidecarContract.ENV_KEEPALIVE, KEEPALIVE);
+        env.put(SidecarContract.ENV_KEEPALIVE, keepalive);
         env.put(SidecarContract.ENV_POD_NAME, "ws");
         env.put(SidecarContract.ENV_POD_NAMESPACE, NS);
         env.put(SidecarContract.ENV_DEV_CONTAINER, SidecarContract.DEV_CONTAINER);
