@@ -358,9 +358,19 @@ class JourneyE2E {
         assertThat(r.err().lines().filter(l -> l.contains("pods/exec"))).as(r.err()).hasSize(1);
     }
 
-    // 8f. 20 parallel sessions each moving 10 MiB, every checksum intact
+    // 8f'. the end of the client's stdin reaches the command in the dev container (ssh host sha256sum < file)
     @Test
     @Order(13)
+    void stdinEofReachesTheRemoteCommand() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        Path f = randomFile("eof.bin", 1);
+        Proc.Result r = user.ssh(HOST, "wc -c").stdin(f).timeout(Duration.ofSeconds(90)).run();
+        assertThat(r.out().strip()).as(r.describe()).isEqualTo(String.valueOf(1 << 20));
+    }
+
+    // 8f. 20 parallel sessions each moving 10 MiB, every checksum intact
+    @Test
+    @Order(14)
     void twentyParallelSessionsKeepEveryByte() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -369,8 +379,9 @@ class JourneyE2E {
             for (int i = 0; i < 20; i++) {
                 Path f = randomFile("par-" + i + ".bin", 10);
                 String sha = sha256(f);
+                // a known byte count: this step checks integrity under load; stdinEofReachesTheRemoteCommand checks EOF
                 runs.add(pool.submit(() -> new String[] {sha,
-                        user.ssh(HOST, "sha256sum").stdin(f).timeout(Duration.ofMinutes(5)).run().ok().out()}));
+                        user.ssh(HOST, "head -c " + (10L << 20) + " | sha256sum").stdin(f).timeout(Duration.ofMinutes(5)).run().ok().out()}));
             }
             for (Future<String[]> run : runs) {
                 String[] r = run.get(6, TimeUnit.MINUTES);
@@ -383,7 +394,7 @@ class JourneyE2E {
 
     // 9. doctor passes, and names the agent step when the agent is not forwarded
     @Test
-    @Order(14)
+    @Order(15)
     void doctorPassesAndPointsAtAMissingAgent() {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         if (user.env().get("SSH_AUTH_SOCK") == null) {
@@ -398,7 +409,7 @@ class JourneyE2E {
 
     // benchmark on the real cluster: devws vs kubectl exec (reported, not asserted)
     @Test
-    @Order(15)
+    @Order(16)
     void benchmarkAgainstKubectlExec() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         int mib = Integer.getInteger("devws.e2e.benchMiB", 64);
@@ -412,7 +423,7 @@ class JourneyE2E {
 
     // 10. deleting the workspace collects every owned object; helm uninstall leaves only the CRD
     @Test
-    @Order(16)
+    @Order(17)
     void deleteAndUninstallLeaveNothingBehind() {
         assumeTrue(operatorUp, "the operator is not up (step 1)");
         WorkspaceNames n = WorkspaceNames.of(WS);
@@ -444,7 +455,7 @@ class JourneyE2E {
 
     // 1b. the same operator from deploy/ with kubectl apply -f
     @Test
-    @Order(17)
+    @Order(18)
     void kubectlApplyOfDeployBringsTheOperatorUpTheSameWay() throws Exception {
         String yaml = Files.readString(RepoPaths.deploy().resolve("operator.yaml"))
                 .replace("ghcr.io/devws/devws-operator:0.1.0", settings.operatorImage())

@@ -29,8 +29,10 @@ public final class ClusterBenchmark {
         String ssh = "ssh -F " + user.sshConfig() + " -o BatchMode=yes " + host;
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "| measurement | devws (ssh %s) | kubectl exec | ratio |%n|---|---|---|---|%n", host));
-        double[] up = pair("up", ssh + " 'cat > /dev/null' < " + payload,
-                kubectlTarget + " -i -- sh -c 'cat > /dev/null' < " + payload, 5);
+        // the remote side reads a known byte count, so the measurement does not depend on stdin EOF
+        String sink = "head -c " + ((long) mib << 20) + " > /dev/null";
+        double[] up = pair("up", ssh + " '" + sink + "' < " + payload,
+                kubectlTarget + " -i -- sh -c '" + sink + "' < " + payload, 5);
         row(out, "upload " + mib + " MiB (MiB/s, higher is better)", mib / up[0], mib / up[1], (mib / up[0]) / (mib / up[1]));
         String head = "head -c " + ((long) mib << 20) + " /dev/zero";
         double[] down = pair("down", ssh + " '" + head + "' > /dev/null", kubectlTarget + " -- " + head + " > /dev/null", 5);

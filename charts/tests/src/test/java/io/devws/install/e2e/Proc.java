@@ -83,9 +83,15 @@ public final class Proc {
             try {
                 long t0 = System.nanoTime();
                 Process p = start(out, err);
-                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                boolean done;
+                try {
+                    done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    kill(p); // the caller gave up (e.g. a pool shut down): leave no process behind
+                    throw e;
+                }
+                if (!done) {
+                    kill(p);
                     throw new AssertionError("timed out after " + timeout + ": " + String.join(" ", command)
                             + "\nstdout: " + tail(out) + "\nstderr: " + tail(err));
                 }
@@ -101,6 +107,11 @@ public final class Proc {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void kill(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     private static String tail(Path f) throws IOException {
