@@ -142,6 +142,22 @@ class OpenSshIT {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
+    void rsyncOverSshCopiesATree(Mode mode) throws Exception {
+        start(mode);
+        Path src = tmp.resolve("tree");
+        Files.createDirectories(src.resolve("sub"));
+        String sha = writeRandom(src.resolve("sub/data.bin"), 1 << 20);
+        StringBuilder e = new StringBuilder("ssh");
+        for (String o : sp.sshOptions()) {
+            e.append(' ').append('\'').append(o).append('\'');
+        }
+        Result r = sp.run(List.of("rsync", "-a", "-e", e.toString(), src + "/", "ws:rsynced/"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(sha256(sp.workdir.resolve("rsynced/sub/data.bin"))).isEqualTo(sha);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
     void localRemoteDynamicAndUnixSocketForwards(Mode mode) throws Exception {
         start(mode);
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
