@@ -5,23 +5,73 @@ import io.devws.cli.tunnel.TunnelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The --local transport: {@code devws-sidecar ssh-server --stdio --executor local} as a child
- * process, bridging to the workspace's daemon (started on demand), instead of a Kubernetes exec.
+ * The --local transport: SSH bytes to the workspace's resident {@code devws-sidecar serve} daemon
+ * (started on demand), over its Unix socket. That is exactly what {@code devws-sidecar ssh-server
+ * --stdio} would relay; connecting here directly saves a second JVM per connection
+ * (docs/benchmarks-cli.md).
  */
 public final class LocalTunnel implements Tunnel {
-    private final Process process;
-    private final CompletableFuture<Void> closed;
+    private final SocketChannel channel;
+    private final InputStream input;
+    private final OutputStream output;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-    private LocalTunnel(Process process) {
-        this.process = process;
-        this.closed = process.onExit().thenAccept(p -> { });
+    private LocalTunnel(SocketChannel channel) {
+        this.channel = channel;
+        // not Channels.newInputStream/newOutputStream: on JDK 17 both hold the channel's blocking
+        // lock, so a blocked read stalls every write (a deadlock for a two-way pump)
+        this.input = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = channel.read(ByteBuffer.wrap(b, off, len));
+                if (n < 0) {
+                    closed.complete(null);
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+                LocalTunnel.this.close();
+            }
+        };
+        this.output = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+                while (buf.hasRemaining()) {
+                    channel.write(buf);
+                }
+            }
+
+            @Override
+            public void close() {
+                LocalTunnel.this.close();
+            }
+        };
     }
 
+    /** What {@code ssh-server --stdio} would be run with for this workspace (kept for documentation and tests). */
     public static List<String> stdioArguments(Path sidecar, LocalLayout layout) {
         return List.of(sidecar.toString(), "ssh-server", "--stdio",
                 "--socket", layout.socket().toString(), "--host-key", layout.hostKey().toString(),
@@ -29,25 +79,28 @@ public final class LocalTunnel implements Tunnel {
     }
 
     public static LocalTunnel open(LocalLayout layout) {
-        Path sidecar = SidecarLocator.require();
-        new LocalDaemon(layout).ensureRunning(sidecar);
+        LocalDaemon daemon = new LocalDaemon(layout);
+        if (!daemon.running()) {
+            daemon.ensureRunning(SidecarLocator.require());
+        }
         try {
-            Process process = new ProcessBuilder(stdioArguments(sidecar, layout))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            return new LocalTunnel(process);
+            SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            ch.connect(UnixDomainSocketAddress.of(layout.socket()));
+            return new LocalTunnel(ch);
         } catch (IOException e) {
-            throw new TunnelException("cannot start " + sidecar + ": " + e.getMessage(), e);
+            throw new TunnelException("cannot connect to the daemon of " + layout.name() + " at " + layout.socket() + ": " + e.getMessage()
+                    + " (see " + layout.daemonLog() + ")", e);
         }
     }
 
     @Override
     public InputStream input() {
-        return process.getInputStream();
+        return input;
     }
 
     @Override
     public OutputStream output() {
-        return process.getOutputStream();
+        return output;
     }
 
     @Override
@@ -57,6 +110,11 @@ public final class LocalTunnel implements Tunnel {
 
     @Override
     public void close() {
-        process.destroy();
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        closed.complete(null);
     }
 }

@@ -1,0 +1,63 @@
+package io.devws.cli.startup;
+
+import io.devws.cli.command.DevwsCommand;
+import io.devws.cli.output.OutputFormat;
+import io.devws.cli.output.Serializer;
+import io.devws.cli.sshconfig.HostKeys;
+import io.devws.cli.workspace.UpRequest;
+import io.devws.cli.workspace.WorkspaceInfo;
+import io.devws.model.DevWorkspace;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.SocketChannel;
+import java.security.KeyPair;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.common.util.security.SecurityUtils;
+
+/**
+ * The build runs this once with {@code -XX:ArchiveClassesAtExit} (Java 17 AppCDS) or
+ * {@code -XX:AOTCacheOutput} (Java 25), so the classes of a {@code devws} start-up are archived:
+ * the command line, the ProxyCommand paths (Fabric8 exec, local socket), MINA, JSON. It touches
+ * no network and no files; it only loads and initialises classes.
+ */
+public final class Training {
+    private static final String[] CLASSES = {
+        "io.devws.cli.tunnel.StdioPump", "io.devws.cli.tunnel.KubeTunnels", "io.devws.cli.tunnel.KubeExecTunnel",
+        "io.devws.cli.tunnel.ReadyPod", "io.devws.cli.tunnel.ExecErrors", "io.devws.cli.local.LocalTunnel",
+        "io.devws.cli.local.LocalDaemon", "io.devws.cli.client.BuiltinClient", "io.devws.cli.client.SshConnection",
+        "io.devws.cli.command.CliErrors", "io.devws.cli.tunnel.TunnelException",
+    };
+
+    private Training() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ProxyFastPath.of(new String[] {"ssh", "--stdio", "ws.team.devws"}).orElseThrow().commandLine()
+                .parseArgs("--stdio", "ws.team.devws");
+        ProxyFastPath.of(new String[] {"ssh", "--local", "--stdio", "demo.local.devws"}).orElseThrow().commandLine()
+                .parseArgs("--local", "--stdio", "demo.local.devws");
+        var cmd = DevwsCommand.commandLine();
+        cmd.parseArgs("list", "--local");
+        cmd.getUsageMessage();
+        for (String name : CLASSES) {
+            Class.forName(name, true, Training.class.getClassLoader());
+        }
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").withNamespace("training").build()).build()) {
+            client.resources(DevWorkspace.class).inNamespace("training").withName("ws");
+            client.pods().inNamespace("training").withName("ws").inContainer("devws-sshd").redirectingInput().writingOutput(System.err);
+            DevWorkspace ws = new UpRequest("ws", "training", "debian:bookworm", null, false, null).toResource();
+            Serializer.render(WorkspaceInfo.of(ws), OutputFormat.json);
+            client.getKubernetesSerialization().asJson(ws);
+        }
+        KeyPair pair = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA).generateKeyPair();
+        HostKeys.fingerprint(pair.getPublic());
+        SshClient ssh = SshClient.setUpDefaultClient();
+        ssh.start();
+        ssh.stop();
+        SocketChannel.open(StandardProtocolFamily.UNIX).close();
+        System.exit(0);
+    }
+}
