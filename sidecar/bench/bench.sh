@@ -34,6 +34,8 @@ STDIO=(ssh "${COMMON[@]}" -o "ProxyCommand=$SIDECAR ssh-server --stdio --no-daem
 "$SIDECAR" serve 2>"$W/daemon.err" & DAEMON_PID=$!
 for _ in $(seq 100); do [ -S "$DEVWS_SOCKET" ] && break; sleep 0.1; done
 rss() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$DAEMON_PID/status"; }
+# private = anonymous and private file pages only: what the daemon costs beyond shared JDK files
+priv() { awk '/^Private_(Clean|Dirty):/ {s+=$2} END {printf "%.1f", s/1024}' "/proc/$DAEMON_PID/smaps_rollup"; }
 q() { printf '%q ' "$@"; }
 
 # warm the daemon the way a working day does: a few connections, then measure
@@ -86,13 +88,13 @@ python3 -c "import json;r=json.load(open('$W/bridge.json'))['results'][0];print(
 
 echo
 echo "## daemon RSS"
-idle=$(rss)
+idle=$(rss); idle_priv=$(priv)
 pids=()
 for _ in $(seq 50); do "${DAEMON[@]}" x 'sleep 600' </dev/null & pids+=($!); done
 sleep 8
-busy=$(rss)
-open=$(ls "$W/agent" 2>/dev/null | wc -l)
+busy=$(rss); busy_priv=$(priv)
 kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true
-echo "| idle (after warm-up) | with 50 idle sessions | per session |"
-echo "|---|---|---|"
-echo "| $idle MiB | $busy MiB | $(python3 -c "print(round(($busy-$idle)*1024/50))") KiB |"
+echo "| | idle (after warm-up) | with 50 idle sessions | per session |"
+echo "|---|---|---|---|"
+echo "| RSS | $idle MiB | $busy MiB | $(python3 -c "print(round(($busy-$idle)*1024/50))") KiB |"
+echo "| private (pages no other process shares) | $idle_priv MiB | $busy_priv MiB | $(python3 -c "print(round(($busy_priv-$idle_priv)*1024/50))") KiB |"
