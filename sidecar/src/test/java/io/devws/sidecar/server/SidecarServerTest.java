@@ -182,6 +182,19 @@ class SidecarServerTest {
         await().atMost(T).until(() -> h.daemon.server().activity().openConnections() == 0);
     }
 
+    @Test
+    void closedConnectionsLeaveNoTransportThreads() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            try (ClientSession s = h.session()) {
+                exec(s, "true", Map.of());
+            }
+        }
+        await().atMost(T).until(() -> h.daemon.server().activity().openConnections() == 0);
+        // the client side's stream threads share the names; all must be gone
+        await().atMost(T).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("devws-io-") || t.getName().startsWith("devws-session-")));
+    }
+
     private static Result exec(ClientSession s, String command, Map<String, String> env) throws Exception {
         try (ChannelExec ch = s.createExecChannel(command, null, env)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

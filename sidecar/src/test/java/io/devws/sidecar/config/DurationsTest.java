@@ -1,0 +1,25 @@
+package io.devws.sidecar.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DurationsTest {
+    @Test
+    void parsesTheUsualForms() {
+        assertThat(Durations.parse("30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Durations.parse("30")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(Durations.parse("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Durations.parse("PT45S")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(Durations.parse("0")).isZero();
+    }
+
+    @Test
+    void rejectsNonsenseWithAHint() {
+        assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("use e.g. 30s");
+    }
+}
