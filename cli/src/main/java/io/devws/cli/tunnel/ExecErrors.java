@@ -16,7 +16,7 @@ final class ExecErrors {
         int code = codeOf(e);
         if (code == 403) {
             return new TunnelException("not allowed to exec into pod " + pod + " in namespace " + namespace
-                    + ": your user needs RBAC verb 'create' on resource 'pods/exec' there"
+                    + ": your user needs RBAC verbs 'create' and 'get' on resource 'pods/exec' there"
                     + " (check: kubectl auth can-i create pods/exec -n " + namespace + ")", e);
         }
         if (code == 401) {

@@ -153,8 +153,8 @@ class SshStdioIT {
         server.denyExec(true);
         try (ProxyProcess p = devws("ws")) {
             assertThat(p.waitFor(30)).isEqualTo(255);
-            assertThat(p.err()).isEqualTo("devws: not allowed to exec into pod ws in namespace team: your user needs RBAC verb"
-                    + " 'create' on resource 'pods/exec' there (check: kubectl auth can-i create pods/exec -n team)\n");
+            assertThat(p.err()).isEqualTo("devws: not allowed to exec into pod ws in namespace team: your user needs RBAC verbs"
+                    + " 'create' and 'get' on resource 'pods/exec' there (check: kubectl auth can-i create pods/exec -n team)\n");
         }
     }
 
