@@ -25,6 +25,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
@@ -94,7 +95,8 @@ public class DevWorkspaceReconciler implements Reconciler<DevWorkspace> {
 
     @Override
     public ErrorStatusUpdateControl<DevWorkspace> updateErrorStatus(DevWorkspace ws, Context<DevWorkspace> context, Exception e) {
-        Failure failure = Failure.classify(e);
+        boolean lastAttempt = context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(false);
+        Failure failure = lastAttempt ? Failure.classify(e).givenUp() : Failure.classify(e);
         LOG.warnf("%s/%s: %s", ws.getMetadata().getNamespace(), ws.getMetadata().getName(), failure.message());
         metrics.finished(metrics.start(), failure.permanent() ? "failed" : "retry");
         long generation = ws.getMetadata().getGeneration() == null ? 0 : ws.getMetadata().getGeneration();

@@ -18,6 +18,12 @@ import java.util.Set;
  */
 public record Failure(boolean permanent, String reason, String message) {
 
+    /** After the last retry a transient failure is reported as a failure, until something changes. */
+    public Failure givenUp() {
+        return permanent ? this : new Failure(true, reason, message.replace(", retrying", "") + " (gave up after retries; "
+                + "the next change to the workspace or its objects retries)");
+    }
+
     public static Failure classify(Throwable error) {
         KubernetesClientException api = find(error);
         if (api == null) {
@@ -30,7 +36,7 @@ public record Failure(boolean permanent, String reason, String message) {
                     + " (fix the DevWorkspace spec)");
             case 403 -> new Failure(true, "Forbidden", "the operator is not allowed to do this: " + detail
                     + " (grant it in the operator's ClusterRole)");
-            case 409 -> "AlreadyExists".equals(statusReason)
+            case 409 -> "AlreadyExists".equals(statusReason) || detail.contains("already exists")
                     ? new Failure(true, "NameTaken", detail + ", and it does not belong to this workspace: delete or rename it")
                     : new Failure(false, "Retrying", "conflict, retrying: " + detail);
             default -> new Failure(false, "Retrying", "API error " + api.getCode() + ", retrying: " + detail);

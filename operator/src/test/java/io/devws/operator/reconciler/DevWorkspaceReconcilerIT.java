@@ -290,6 +290,20 @@ class DevWorkspaceReconcilerIT {
         assertThat(client.persistentVolumeClaims().inNamespace(NS).withName("theta-workspace").get()).isNull();
     }
 
+    @Test
+    void aForeignObjectWithADerivedNameIsAPermanentClearFailure() {
+        client.resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("iota-ssh-hostkey")
+                .withNamespace(NS).endMetadata().addToStringData("owner", "someone else").build()).create();
+        client.resource(workspace("iota")).create();
+        DevWorkspaceStatus s = awaitStatus("iota", st -> st.getPhase() == Phase.Failed);
+        assertThat(s.condition(ConditionType.Ready).orElseThrow().getReason()).isEqualTo("NameTaken");
+        assertThat(s.getMessage()).contains("iota-ssh-hostkey").contains("delete or rename it");
+        assertThat(pod("iota").get()).as("the pod waits for its host key").isNull();
+        Secret foreign = client.secrets().inNamespace(NS).withName("iota-ssh-hostkey").get();
+        assertThat(foreign.getMetadata().getOwnerReferences()).as("left alone").isNullOrEmpty();
+        assertThat(foreign.getStringData()).doesNotContainKey(SidecarContract.HOST_KEY_SECRET_PRIVATE);
+    }
+
     static final List<Class<? extends HasMetadata>> OWNED = List.of(Pod.class, PersistentVolumeClaim.class, Secret.class,
             ServiceAccount.class, Role.class, RoleBinding.class);
 }

@@ -35,7 +35,10 @@ class FailureTest {
     void conflictsServerErrorsAndIoAreRetried() {
         assertThat(Failure.classify(api(409, "Conflict", "the object has been modified")).permanent()).isFalse();
         assertThat(Failure.classify(api(503, "ServiceUnavailable", "etcd")).permanent()).isFalse();
-        assertThat(Failure.classify(new RuntimeException(new IOException("connection reset"))).message()).contains("connection reset");
+        Failure io = Failure.classify(new RuntimeException(new IOException("connection reset")));
+        assertThat(io.message()).contains("connection reset");
+        assertThat(io.givenUp().permanent()).isTrue();
+        assertThat(io.givenUp().message()).contains("gave up").doesNotContain(", retrying");
     }
 
     @Test
