@@ -1,0 +1,49 @@
+package io.devws.cli.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.devws.cli.local.Launchers.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped launchers: kubectl plugin discovery, shell completion, version. */
+class LaunchersIT {
+    @TempDir
+    Path home;
+
+    @Test
+    void kubectlFindsAndRunsThePlugin() throws Exception {
+        Map<String, String> env = Map.of("PATH", Launchers.DEVWS.getParent() + ":" + System.getenv("PATH"), "KUBECONFIG", home.resolve("none").toString());
+        Result list = Launchers.run(home, env, "kubectl", "plugin", "list");
+        assertThat(list.out()).contains(Launchers.DEVWS.getParent().resolve("kubectl-devws").toString());
+        Result version = Launchers.run(home, env, "kubectl", "devws", "--version");
+        assertThat(version.code()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("devws ");
+        Result help = Launchers.run(home, env, "kubectl", "devws", "--help");
+        assertThat(help.out()).contains("config-ssh", "doctor", "up", "list", "status", "ssh");
+    }
+
+    @Test
+    void bashCompletionIsGeneratedAndLoads() throws Exception {
+        Result script = Launchers.run(home, Map.of(), Launchers.devws("generate-completion"));
+        assertThat(script.code()).as(script.err()).isZero();
+        Path file = Files.writeString(home.resolve("devws-completion.bash"), script.out());
+        Result loaded = Launchers.run(home, Map.of(), "bash", "-c", "source " + file + " && complete -p devws");
+        assertThat(loaded.code()).as(loaded.err()).isZero();
+        assertThat(loaded.out()).contains("devws");
+        // the completion function offers the subcommands
+        Result words = Launchers.run(home, Map.of(), "bash", "-c", "source " + file
+                + " && COMP_WORDS=(devws con) && COMP_CWORD=1 && COMP_LINE='devws con' && COMP_POINT=9 && _picocli_devws && echo \"${COMPREPLY[@]}\"");
+        assertThat(words.out()).contains("config-ssh");
+    }
+
+    @Test
+    void badUsageIsExitCode2AndAHint() throws Exception {
+        Result r = Launchers.run(home, Map.of(), Launchers.devws("frobnicate"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Unmatched argument");
+    }
+}
