@@ -237,6 +237,43 @@ class OpenSshIT {
         await().atMost(T).until(() -> processesRunning(marker) == 0);
     }
 
+    /**
+     * STACK.md trap 10: an exec stream may never deliver EOF. A client that stops answering (here:
+     * ssh frozen with SIGSTOP, its pipes left open) is dropped by the server's keepalive, and the
+     * ProxyCommand process and the remote command end by themselves.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aFrozenClientIsDroppedByKeepaliveAndLeavesNothingBehind(Mode mode) throws Exception {
+        start(mode);
+        String marker = "sleep 4" + (mode.ordinal() + 1) + "1.5";
+        Process ssh = sp.start(sp.builder(sp.ssh(List.of(), "exec " + marker)));
+        await().atMost(T).until(() -> remoteProcesses(marker, ssh) > 0);
+        ProcessHandle proxy = ssh.toHandle().children().findFirst().orElseThrow();
+        assertThat(sp.run(List.of("kill", "-STOP", Long.toString(ssh.pid()))).code()).isZero();
+        try {
+            // the stopped ssh cannot reap its ProxyCommand: exited means a zombie here
+            await().atMost(Duration.ofSeconds(40)).until(() -> remoteProcesses(marker, ssh) == 0 && exited(proxy));
+        } finally {
+            sp.run(List.of("kill", "-CONT", Long.toString(ssh.pid())));
+            ssh.destroy();
+        }
+    }
+
+    /** Processes running {@code marker}, other than the ssh client whose arguments name it. */
+    static long remoteProcesses(String marker, Process ssh) {
+        return ProcessHandle.allProcesses().filter(p -> p.pid() != ssh.pid())
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).count();
+    }
+
+    static boolean exited(ProcessHandle p) {
+        try {
+            return !p.isAlive() || Files.readString(Path.of("/proc/" + p.pid() + "/stat")).contains(") Z ");
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     static long processesRunning(String marker) {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).count();
