@@ -11,17 +11,22 @@ RUNS=${1:-10}
 MIB=${2:-128}
 BYTES=$((MIB * 1024 * 1024))
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-CLI="$ROOT/cli/target/devws"
-SIDECAR="$ROOT/sidecar/target/devws-sidecar"
-[ -x "$CLI" ] && [ -x "$SIDECAR" ] && [ -d "$ROOT/sidecar/target/test-classes" ] \
+[ -x "$ROOT/cli/target/devws" ] && [ -x "$ROOT/sidecar/target/devws-sidecar" ] && [ -d "$ROOT/sidecar/target/test-classes" ] \
   || { echo "build first: mvn -B -pl sidecar,cli package -DskipTests" >&2; exit 1; }
 W=$(mktemp -d /tmp/devws-exec-bench.XXXXXX)
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$W"; }
 trap cleanup EXIT
 
+# a snapshot of the build, so a rebuild during the run cannot change what is measured
+mkdir -p "$W/cli" "$W/sidecar"
+cp -r "$ROOT/cli/target/devws" "$ROOT/cli/target/lib" "$W/cli/"
+cp -r "$ROOT/sidecar/target/devws-sidecar" "$ROOT/sidecar/target/lib" "$ROOT/sidecar/target/classes" \
+  "$ROOT/sidecar/target/test-classes" "$W/sidecar/"
+CLI="$W/cli/devws"
+SIDECAR="$W/sidecar/devws-sidecar"
 (cd "$ROOT" && mvn -B -o -q dependency:build-classpath -pl sidecar -Dmdep.includeScope=test -Dmdep.outputFile="$W/cp.txt" >/dev/null)
-CP="$ROOT/sidecar/target/test-classes:$ROOT/sidecar/target/classes:$(cat "$W/cp.txt")"
+CP="$W/sidecar/test-classes:$W/sidecar/classes:$(cat "$W/cp.txt")"
 server() { # kubeconfig, then CONTAINER:NAME=VALUE...
   local kc=$1; shift
   java -cp "$CP" io.devws.testing.ExecTestServerMain "$kc" team ws "$@" >"$kc.log" 2>&1 & PIDS+=($!)
@@ -46,7 +51,9 @@ server "$W/full.kubeconfig" $(for v in DEVWS_SOCKET DEVWS_HOST_KEY DEVWS_AGENT_D
 for _ in $(seq 200); do [ -S "$DEVWS_SOCKET" ] && break; sleep 0.1; done
 echo "ws.devws $(cat "$W/hostkey.pub")" > "$W/known_hosts"
 
-SSH=(ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -i "$W/id" -o "UserKnownHostsFile=$W/known_hosts"
+# SSH_OPTS: extra ssh options, e.g. SSH_OPTS="-c aes128-gcm@openssh.com"
+# shellcheck disable=SC2206
+SSH=(ssh ${SSH_OPTS:-} -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -i "$W/id" -o "UserKnownHostsFile=$W/known_hosts"
   -o StrictHostKeyChecking=yes -o LogLevel=ERROR -o "ProxyCommand=$CLI ssh --stdio %h --kubeconfig $W/full.kubeconfig" ws.devws)
 # raw exec: `raw.sh CMD [UPLOAD_BYTES]`; stdin stays open (as ssh keeps it) so the tunnel ends when CMD ends
 cat > "$W/raw.sh" <<RAWSH
@@ -65,7 +72,7 @@ q() { printf '%q ' "$@"; }
 
 for _ in 1 2 3; do "${SSH[@]}" true; "$RAW" true; done  # warm-up
 
-echo "# Exec tunnel ($(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1))"
+echo "# Exec tunnel ($(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)${SSH_OPTS:+, ssh $SSH_OPTS})"
 echo
 echo "## Time to first output (hyperfine, $RUNS runs)"
 hyperfine -w 1 -r "$RUNS" --export-json "$W/ttfo.json" \
