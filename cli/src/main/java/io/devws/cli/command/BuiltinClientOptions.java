@@ -9,8 +9,12 @@ import picocli.CommandLine.Option;
 
 /** Options of the built-in client ({@code devws ssh NAME} without --stdio). */
 public final class BuiltinClientOptions {
-    @Option(names = "-A", description = "Forward the local ssh-agent (SSH_AUTH_SOCK) into the workspace.")
+    @Option(names = "-A", description = "Forward the local ssh-agent (SSH_AUTH_SOCK); an error when there is none. "
+            + "Without -A or -a the agent is forwarded when SSH_AUTH_SOCK is set, as config-ssh's ForwardAgent yes does for OpenSSH.")
     boolean agent;
+
+    @Option(names = "-a", description = "Do not forward the local ssh-agent.")
+    boolean noAgent;
 
     @Option(names = "-t", description = "Allocate a PTY even for a command.")
     boolean tty;
@@ -22,7 +26,8 @@ public final class BuiltinClientOptions {
     List<String> remoteForwards = new ArrayList<>();
 
     ClientOptions toOptions(List<String> command, Duration timeout) {
-        return new ClientOptions(command, tty, agent, localForwards.stream().map(PortSpec::parse).toList(),
+        boolean forward = agent || (!noAgent && System.getenv("SSH_AUTH_SOCK") != null && !System.getenv("SSH_AUTH_SOCK").isBlank());
+        return new ClientOptions(command, tty, forward, localForwards.stream().map(PortSpec::parse).toList(),
                 remoteForwards.stream().map(PortSpec::parse).toList(), timeout);
     }
 }

@@ -88,6 +88,16 @@ class BuiltinClientIT {
     }
 
     @Test
+    void theAgentIsForwardedByDefaultWhenThereIsOneAndNotWithMinusA() throws Exception {
+        Result byDefault = ssh("--", "ssh-add -l");
+        assertThat(byDefault.code()).as(byDefault.err()).isZero();
+        assertThat(byDefault.out()).contains(agent.fingerprint());
+        Result off = ssh("-a", "--", "ssh-add -l");
+        assertThat(off.code()).isNotZero();
+        assertThat(off.out()).doesNotContain(agent.fingerprint());
+    }
+
+    @Test
     void ttyOnlyWhenAskedForOrInteractive() throws Exception {
         Result tty = ssh("-t", "--", "tty; echo cols=$(tput cols 2>/dev/null || stty size)");
         assertThat(tty.code()).as(tty.err()).isZero();
