@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "devws-sidecar", mixinStandardHelpOptions = true, versionProvider = SidecarCommand.VersionProvider.class,
         description = "The devws workspace SSH server (Apache MINA SSHD).",
-        subcommands = {ServeCommand.class, SshServerCommand.class, VersionCommand.class})
+        subcommands = {ServeCommand.class, SshServerCommand.class, VersionCommand.class, TrainCommand.class})
 public final class SidecarCommand implements Runnable {
     @Override
     public void run() {
