@@ -37,6 +37,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -109,6 +112,20 @@ class JourneyE2E {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private long stepStart;
+
+    @BeforeEach
+    void announce(TestInfo step) {
+        stepStart = System.nanoTime();
+        System.out.printf("[journey %tT] %s ...%n", new java.util.Date(), step.getDisplayName());
+    }
+
+    @AfterEach
+    void took(TestInfo step) {
+        System.out.printf("[journey %tT] %s took %d s%n", new java.util.Date(), step.getDisplayName(),
+                Duration.ofNanos(System.nanoTime() - stepStart).toSeconds());
     }
 
     // 1. helm install -> the operator Deployment becomes Ready inside the cluster
