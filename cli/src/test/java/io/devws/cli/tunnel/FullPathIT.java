@@ -107,6 +107,19 @@ class FullPathIT {
     }
 
     @Test
+    void scpLandsInTheWorkspaceDirectoryTheDevContainerSees() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "copied over sftp\n");
+        List<String> scp = new ArrayList<>(List.of("scp"));
+        scp.addAll(path.sshOptions());
+        scp.addAll(List.of(file.toString(), "ws.devws:"));
+        FullPath.Result r = path.run(scp, null);
+        assertThat(r.code()).as(r.err() + path.daemonLog()).isZero();
+        FullPath.Result cat = path.run(path.ssh(List.of(), "cat notes.txt"), null);
+        assertThat(cat.out()).isEqualTo("copied over sftp\n");
+        assertThat(path.work.resolve("notes.txt")).hasContent("copied over sftp");
+    }
+
+    @Test
     void agentForwardingReachesTheSessionInTheDevContainer() throws Exception {
         Path agentSock = dir.resolve("agent.sock");
         Process agent = path.start(new ProcessBuilder("ssh-agent", "-D", "-a", agentSock.toString()));
