@@ -104,8 +104,13 @@ public class DevWorkspaceReconciler implements Reconciler<DevWorkspace> {
         return failure.permanent() ? control.withNoRetry() : control;
     }
 
+    /**
+     * The operator is the only writer of the status, so its patch carries no resourceVersion: a
+     * cached primary a moment behind our own last patch must not turn into a conflict and a retry.
+     */
     private static DevWorkspace withStatus(DevWorkspace ws, DevWorkspaceStatus status) {
         ws.setStatus(status);
+        ws.getMetadata().setResourceVersion(null);
         return ws;
     }
 }

@@ -99,7 +99,7 @@ public final class StatusCalculator {
         ConditionValue ready = blocking.map(b -> isFalse(Ready, b.reason(), b.message()))
                 .orElse(isTrue(Ready, "Running", "ready: ssh " + ws.getMetadata().getName() + "." + ws.getMetadata().getNamespace() + ".devws"));
         List<ConditionValue> all = List.of(storage, hostKey, podReady, sshReady, ready);
-        String message = phase == Phase.Failed ? "failed to start within " + progressTimeout.toMinutes() + "m: " + ready.message()
+        String message = phase == Phase.Failed ? "failed to start within " + io.devws.model.Durations.format(progressTimeout) + ": " + ready.message()
                 : ready.message();
         return finish(s, previous, all, phase, message, now, recheck);
     }
