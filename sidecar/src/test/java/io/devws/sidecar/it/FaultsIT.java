@@ -63,6 +63,24 @@ class FaultsIT {
     }
 
     @Test
+    void sigtermClosesSessionsAndRemovesTheSockets() throws Exception {
+        Process daemon = sp.startDaemon();
+        String marker = "sleep 51" + "7.25";
+        Process ssh = sp.start(sp.builder(sp.ssh(List.of(), "exec " + marker)).redirectInput(new File("/dev/null")));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> OpenSshIT.remoteProcesses(marker, ssh) > 0);
+        daemon.destroy(); // SIGTERM
+        assertThat(daemon.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(ssh.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(ssh.exitValue()).isEqualTo(255); // "closed by remote host"
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> OpenSshIT.remoteProcesses(marker, ssh) == 0);
+        assertThat(sp.socket).doesNotExist();
+        assertThat(sp.agentDir.resolve("agent.sock")).doesNotExist();
+        assertThat(sp.daemonLog()).contains("stopped");
+    }
+
+    @Test
     void aSecondDaemonOnTheSameSocketRefusesToStart() throws Exception {
         sp.startDaemon();
         Result r = sidecar(List.of("serve"), null);

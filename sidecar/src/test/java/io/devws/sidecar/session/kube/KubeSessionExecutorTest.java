@@ -156,6 +156,35 @@ class KubeSessionExecutorTest {
         assertThat(p.onExit().get(10, TimeUnit.SECONDS).code()).isZero();
     }
 
+    @Test
+    void stdinEofReachesTheCommandAfterEveryByte() throws Exception {
+        byte[] data = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(7).nextBytes(data);
+        SessionProcess p = executor.start(new ProcessSpec("wc -c; sha256sum < /dev/null > /dev/null", Map.of(), null, null));
+        CompletableFuture<String> out = readAsync(p.stdout());
+        p.stdin().write(data);
+        p.stdin().close();
+        assertThat(out.get(20, TimeUnit.SECONDS).trim()).isEqualTo(Integer.toString(data.length));
+        assertThat(p.onExit().get(10, TimeUnit.SECONDS).code()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.liveProcesses("cat").isEmpty());
+    }
+
+    @Test
+    void emptyStdinIsAnImmediateEof() throws Exception {
+        SessionProcess p = executor.start(new ProcessSpec("cat; echo after-eof", Map.of(), null, null));
+        CompletableFuture<String> out = readAsync(p.stdout());
+        p.stdin().close();
+        assertThat(out.get(20, TimeUnit.SECONDS)).isEqualTo("after-eof\n");
+    }
+
+    @Test
+    void noRelayOutlivesACommandThatIgnoresItsInput() throws Exception {
+        SessionProcess p = executor.start(new ProcessSpec("echo done", Map.of(), null, null));
+        assertThat(readAsync(p.stdout()).get(20, TimeUnit.SECONDS)).isEqualTo("done\n");
+        assertThat(p.onExit().get(10, TimeUnit.SECONDS).code()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.liveProcesses().isEmpty());
+    }
+
     private static boolean contains(StringBuilder b, String s) {
         synchronized (b) {
             return b.toString().contains(s);
