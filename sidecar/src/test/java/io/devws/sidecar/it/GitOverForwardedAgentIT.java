@@ -50,6 +50,11 @@ class GitOverForwardedAgentIT {
         startSshd(tmp.resolve("git_key.pub"));
     }
 
+    @AfterEach
+    void stop() {
+        sp.close(); // daemon, ssh-agent and sshd
+    }
+
     private void startSshd(Path authorizedKey) throws Exception {
         Path hostKey = tmp.resolve("sshd_host_key");
         sp.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hostKey.toString()));
