@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 class DevWorkspaceReconcilerIT {
     static final String NS = "devws-test";
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofSeconds(45); // generous: the 2-core machine is shared with other builds
 
     @Inject
     KubernetesClient client;
