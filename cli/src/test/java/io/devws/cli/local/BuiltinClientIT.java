@@ -108,6 +108,42 @@ class BuiltinClientIT {
     }
 
     @Test
+    void theLocalTerminalsSizeAndItsResizeReachTheWorkspacePty() throws Exception {
+        java.util.Map<String, String> ptyEnv = new java.util.HashMap<>(System.getenv());
+        ptyEnv.put("HOME", home.toString());
+        ptyEnv.put(SidecarLocator.ENV, Launchers.SIDECAR.toString());
+        ptyEnv.put("TERM", "xterm");
+        com.pty4j.PtyProcess pty = new com.pty4j.PtyProcessBuilder(devws("ssh", "--local", "demo", "-t", "--", "stty size; read x; stty size"))
+                .setEnvironment(ptyEnv).setInitialColumns(100).setInitialRows(30).setConsole(false).start();
+        try {
+            StringBuffer seen = new StringBuffer();
+            Thread reader = new Thread(() -> {
+                byte[] buf = new byte[4096];
+                try (InputStream in = pty.getInputStream()) {
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    }
+                } catch (java.io.IOException ignored) {
+                    // the pty closes
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> seen.toString().contains("30 100"));
+            pty.setWinSize(new com.pty4j.WinSize(132, 43));
+            Thread.sleep(500);
+            pty.getOutputStream().write('\r');
+            pty.getOutputStream().flush();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> seen.toString().contains("43 132"));
+            assertThat(pty.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(pty.exitValue()).isZero();
+        } finally {
+            pty.destroyForcibly();
+        }
+    }
+
+    @Test
     void localForwardReachesAPortOnTheWorkspaceSide() throws Exception {
         try (ServerSocket target = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int listen;
