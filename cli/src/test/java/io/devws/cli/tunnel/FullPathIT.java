@@ -94,7 +94,7 @@ class FullPathIT {
         new Random(42).nextBytes(data);
         Files.write(file, data);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        // upload: head stops after exactly that many bytes (v4 exec cannot forward stdin EOF)
+        // upload: head reads exactly that many bytes, so this does not depend on stdin EOF (tested on its own)
         FullPath.Result up = path.run(new ProcessBuilder(path.ssh(List.of(),
                 "head -c " + data.length + " > up.bin && sha256sum up.bin")).redirectInput(file.toFile()), null);
         assertThat(up.code()).as(up.err() + path.daemonLog()).isZero();
@@ -104,6 +104,15 @@ class FullPathIT {
                 null);
         assertThat(dl.code()).as(dl.err()).isZero();
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(down)))).isEqualTo(sha);
+    }
+
+    @Test
+    void stdinEofReachesTheRemoteCommand() throws Exception {
+        Path file = dir.resolve("one-mib.bin");
+        Files.write(file, new byte[1024 * 1024 + 3]);
+        FullPath.Result r = path.run(new ProcessBuilder(path.ssh(List.of(), "wc -c")).redirectInput(file.toFile()), null);
+        assertThat(r.code()).as(r.err() + path.daemonLog()).isZero();
+        assertThat(r.out().trim()).isEqualTo(Integer.toString(1024 * 1024 + 3));
     }
 
     @Test

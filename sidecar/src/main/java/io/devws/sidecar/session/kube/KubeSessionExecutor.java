@@ -22,8 +22,9 @@ import java.util.UUID;
  *       exec runs {@code kill} on the session's process ({@link SessionScript#SIGNAL}); with a PTY,
  *       Ctrl-C, Ctrl-Z and Ctrl-\ are plain bytes the terminal turns into signals;</li>
  *   <li>stdin EOF without a PTY: {@code v4.channel.k8s.io} has no half-close (STACK.md trap 10),
- *       so a command that reads its input to EOF ({@code ssh ws 'cat > f' < f}) waits until the
- *       client closes the channel; use sftp/scp (served by the sidecar) or a PTY for such input;</li>
+ *       so the session's stdin passes through a relay ({@code cat} into a FIFO) and the client's
+ *       EOF becomes a second exec that ends the relay once it passed every byte on
+ *       ({@link SessionScript#STDIN_EOF}); with a PTY, EOF is Ctrl-D, a byte;</li>
  *   <li>a dead exec connection does not end the process: {@link SessionProcess#destroy()} sends it
  *       HUP (then KILL) by that second exec.</li>
  * </ul>
@@ -72,10 +73,19 @@ public final class KubeSessionExecutor implements SessionExecutor {
 
     /** Runs a signal exec for a session and waits briefly for it; false when it found no process. */
     boolean signal(String sessionId, String name) {
+        return helper(SessionScript.signal(sessionId, name), 10);
+    }
+
+    /** Ends a session's stdin relay after {@code bytes} bytes (0: at once); waits as long as the relay needs. */
+    void endStdin(String sessionId, long bytes) {
+        helper(SessionScript.stdinEof(sessionId, bytes), bytes == 0 ? 10 : 3600);
+    }
+
+    private boolean helper(java.util.List<String> command, int timeoutSeconds) {
         try (ExecWatch w = client.pods().inNamespace(target.namespace()).withName(target.pod())
                 .inContainer(target.container()).redirectingOutput()
-                .exec(SessionScript.signal(sessionId, name).toArray(String[]::new))) {
-            Integer code = w.exitCode().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                .exec(command.toArray(String[]::new))) {
+            Integer code = w.exitCode().get(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS);
             return code != null && code == 0;
         } catch (Exception e) {
             return false;

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ final class KubeSessionProcess implements SessionProcess {
     private final AtomicBoolean destroyed = new AtomicBoolean();
     private final AtomicReference<ExitStatus> firstStatus = new AtomicReference<>();
     private volatile ExecWatch watch;
+    private volatile StdinStream stdin;
 
     KubeSessionProcess(KubeSessionExecutor executor, String id, boolean pty) {
         this.executor = executor;
@@ -71,25 +73,54 @@ final class KubeSessionProcess implements SessionProcess {
 
     void attach(ExecWatch watch) {
         this.watch = watch;
+        this.stdin = new StdinStream(watch.getInput());
+        if (!pty) {
+            // the stdin relay outlives the command (v4 exec never closes its stdin): end it
+            exit.whenComplete((s, t) -> inBackground("devws-stdin-end-" + id, () -> executor.endStdin(id, 0)));
+        }
+    }
+
+    private static void inBackground(String name, Runnable task) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * The exec's stdin, in frames of at most {@link KubeSessionExecutor#STDIN_BUFFER} bytes.
+     * Closing it cannot close the exec's stdin (WebSocket v4 has no half-close): without a PTY it
+     * ends the session's stdin relay in the dev container once that relay passed every byte on.
+     */
+    private final class StdinStream extends FilterOutputStream {
+        private final AtomicLong written = new AtomicLong();
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        StdinStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            for (int done = 0; done < len; done += KubeSessionExecutor.STDIN_BUFFER) {
+                int n = Math.min(KubeSessionExecutor.STDIN_BUFFER, len - done);
+                out.write(b, off + done, n);
+                written.addAndGet(n);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+            if (!pty && closed.compareAndSet(false, true) && !exit.isDone()) {
+                long bytes = written.get();
+                inBackground("devws-stdin-eof-" + id, () -> executor.endStdin(id, bytes));
+            }
+        }
     }
 
     @Override
     public OutputStream stdin() {
-        // v4 exec cannot forward EOF: closing must not close the exec (see KubeSessionExecutor)
-        return new FilterOutputStream(watch.getInput()) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                // one write is one WebSocket frame: keep frames within what API servers accept
-                for (int done = 0; done < len; done += KubeSessionExecutor.STDIN_BUFFER) {
-                    out.write(b, off + done, Math.min(KubeSessionExecutor.STDIN_BUFFER, len - done));
-                }
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+        return stdin;
     }
 
     @Override

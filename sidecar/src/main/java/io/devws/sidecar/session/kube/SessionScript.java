@@ -17,6 +17,8 @@ import java.util.TreeMap;
 public final class SessionScript {
     /** Environment variable marking every process of one session. */
     public static final String SESSION_VARIABLE = "DEVWS_SESSION";
+    /** Environment variable of a session's stdin relay only. */
+    static final String RELAY_VARIABLE = "DEVWS_STDIN_RELAY";
 
     static final String SESSION = String.join("\n",
             "mode=$1; dir=$2; id=$3; n=$4; shift 4",
@@ -37,9 +39,41 @@ public final class SessionScript {
             // the terminal size arrives on the resize channel just after the exec opens: wait up to 1 s for it
             "  i=0; while [ \"$(stty size 2>/dev/null)\" = '0 0' ] && [ $i -lt 20 ]; do sleep 0.05; i=$((i + 1)); done",
             "fi",
-            "case \"$mode\" in *-shell) exec \"$s\" -l ;; esac",
+            // without a PTY, stdin goes through a relay (cat into a FIFO) that STDIN_EOF can end:
+            // exec over WebSocket v4 has no stdin half-close (STACK.md trap 10)
+            "case \"$mode\" in pty-*) ;; *)",
+            "  f=${TMPDIR:-/tmp}/devws-stdin-$id",
+            "  if mkfifo -m 600 \"$f\" 2>/dev/null; then",
+            // fd 4: a background job's stdin would be /dev/null; no stderr: a process holding the
+            // exec's output open would keep the exec from ending
+            "    exec 4<&0",
+            // (...&): not a child of the user's shell, whose `wait` must not wait for it
+            "    (" + RELAY_VARIABLE + "=\"$id\" cat <&4 4<&- > \"$f\" 2>/dev/null &)",
+            "    exec 3<\"$f\"; rm -f \"$f\"; exec 0<&3 3<&- 4<&-",
+            "  fi ;;",
+            "esac",
+            "case \"$mode\" in *-shell|shell) exec \"$s\" -l ;; esac",
             "c=$1; shift",
             "exec \"$s\" -c \"$c\"");
+
+    /**
+     * Ends a session's stdin relay once it has passed on {@code N} bytes (its {@code wchar} in
+     * {@code /proc/PID/io}), so the command reads all of them and then EOF. N = 0 ends it at once
+     * (clean-up after the command exited).
+     */
+    static final String STDIN_EOF = String.join("\n",
+            "id=$1; n=$2; p=",
+            "for d in /proc/[0-9]*; do",
+            "  if tr '\\0' '\\n' < \"$d/environ\" 2>/dev/null | grep -qx \"" + RELAY_VARIABLE + "=$id\"; then p=${d#/proc/}; break; fi",
+            "done",
+            "[ -n \"$p\" ] || exit 0",
+            "while [ \"$n\" -gt 0 ] && [ -d \"/proc/$p\" ]; do",
+            "  w=$(sed -n 's/^wchar: //p' \"/proc/$p/io\" 2>/dev/null)",
+            "  if [ -z \"$w\" ]; then sleep 1; break; fi",
+            "  [ \"$w\" -ge \"$n\" ] && break",
+            "  sleep 0.05",
+            "done",
+            "kill \"$p\" 2>/dev/null; exit 0");
 
     /**
      * Sends a signal to the session's root process: the one with {@code DEVWS_SESSION=ID} whose
@@ -85,6 +119,11 @@ public final class SessionScript {
             throw new IllegalArgumentException("not a signal name: " + name);
         }
         return List.of("/bin/sh", "-c", SIGNAL, "devws-signal", id, name);
+    }
+
+    /** The exec command that ends session {@code id}'s stdin after {@code bytes} bytes (see {@link #STDIN_EOF}). */
+    public static List<String> stdinEof(String id, long bytes) {
+        return List.of("/bin/sh", "-c", STDIN_EOF, "devws-stdin-eof", id, Long.toString(bytes));
     }
 
     /** Shell variable names only: anything else could not be exported and is dropped, as sshd drops it. */
