@@ -32,6 +32,10 @@ public final class SshCommand implements Callable<Integer> {
     @Mixin
     LocalOption local = new LocalOption();
 
+    @Option(names = "--host-suffix", defaultValue = WorkspaceRef.DEFAULT_SUFFIX, paramLabel = "SUFFIX",
+            description = "The ssh host suffix config-ssh was run with (default: ${DEFAULT-VALUE}).")
+    String hostSuffix;
+
     @Option(names = "--stdio", description = "Relay the SSH connection over stdin/stdout (for ProxyCommand).")
     boolean stdio;
 
@@ -59,7 +63,7 @@ public final class SshCommand implements Callable<Integer> {
         WorkspaceRef ref;
         Duration wait;
         try {
-            ref = WorkspaceRef.parse(workspace);
+            ref = WorkspaceRef.parse(workspace, hostSuffix);
             wait = Durations.parse(timeout);
         } catch (IllegalArgumentException e) {
             // as a ProxyCommand every failure is ssh's 255

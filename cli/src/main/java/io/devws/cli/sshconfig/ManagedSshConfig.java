@@ -12,8 +12,9 @@ public record ManagedSshConfig(Path devwsExecutable, HostSuffix suffix, SshPaths
 
     public String render() {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
-        block(out, suffix.localPattern(), "ssh --local --stdio %h");
-        block(out, suffix.clusterPattern(), "ssh --stdio %h");
+        String suffixOption = suffix.equals(HostSuffix.DEFAULT) ? "" : "--host-suffix " + suffix.value() + " ";
+        block(out, suffix.localPattern(), "ssh --local --stdio " + suffixOption + "%h");
+        block(out, suffix.clusterPattern(), "ssh --stdio " + suffixOption + "%h");
         return out.toString();
     }
 

@@ -18,6 +18,13 @@ class ManagedSshConfigTest {
     }
 
     @Test
+    void aCustomSuffixIsPassedToTheProxyCommand() {
+        String rendered = new ManagedSshConfig(Path.of("/d/devws"), new HostSuffix("dev.example"), SshPaths.forHome(Path.of("/h")), 30).render();
+        assertThat(rendered).contains("Host *.local.dev.example\n  ProxyCommand \"/d/devws\" ssh --local --stdio --host-suffix dev.example %h\n",
+                "Host *.dev.example\n  ProxyCommand \"/d/devws\" ssh --stdio --host-suffix dev.example %h\n");
+    }
+
+    @Test
     void proxyCommandPathIsShellAndTokenSafe() {
         assertThat(SshConfigQuoting.proxyCommandWord("/a b/100%/$x\"y")).isEqualTo("\"/a b/100%%/\\$x\\\"y\"");
     }
