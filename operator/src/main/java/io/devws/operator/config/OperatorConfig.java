@@ -43,7 +43,12 @@ public interface OperatorConfig {
         @WithDefault("128Mi")
         String memoryRequest();
 
-        @WithDefault("512Mi")
+        /**
+         * Each SSH connection starts a small bridge JVM in the sidecar container (about 30 MiB) next to
+         * the daemon: 512Mi was OOM-killed by 20 parallel sessions on a real cluster. A limit does not
+         * reserve memory; the request does.
+         */
+        @WithDefault("2Gi")
         String memoryLimit();
     }
 
