@@ -1,6 +1,7 @@
 package io.devws.cli.tunnel;
 
 import io.devws.model.SidecarContract;
+import io.devws.model.exec.ExecOutput;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -81,7 +82,7 @@ public final class KubeExecTunnel implements Tunnel {
 
     @Override
     public InputStream input() {
-        return new ExitAwareInput(watch.getOutput(), closed);
+        return new ExecOutput(watch.getOutput(), closed::isDone);
     }
 
     @Override
@@ -108,43 +109,6 @@ public final class KubeExecTunnel implements Tunnel {
         ExecWatch w = watch;
         if (w != null) {
             w.close();
-        }
-    }
-
-    /**
-     * Fabric8 ends an exec's output with an IOException, not EOF, once the process exited
-     * non-zero; the tunnel reports that exit through {@link #closed()}, so here it is EOF.
-     */
-    private static final class ExitAwareInput extends InputStream {
-        private final InputStream in;
-        private final CompletableFuture<Void> closed;
-
-        ExitAwareInput(InputStream in, CompletableFuture<Void> closed) {
-            this.in = in;
-            this.closed = closed;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return in.read(b, off, len);
-            } catch (IOException e) {
-                if (closed.isDone()) {
-                    return -1;
-                }
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }

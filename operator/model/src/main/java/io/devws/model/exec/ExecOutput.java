@@ -1,4 +1,4 @@
-package io.devws.sidecar.session.kube;
+package io.devws.model.exec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,13 +7,14 @@ import java.util.function.BooleanSupplier;
 /**
  * An exec output stream that ends with EOF: Fabric8 ends it with an IOException instead once the
  * process exited non-zero, though every byte was delivered; the exit code travels separately.
+ * Shared by both exec hops: the CLI's tunnel and the sidecar's kube executor.
  */
-final class ExecOutput extends InputStream {
+public final class ExecOutput extends InputStream {
     private final InputStream in;
     private final BooleanSupplier exited;
 
     /** @param exited true once the exit status arrived (checked when the stream fails) */
-    ExecOutput(InputStream in, BooleanSupplier exited) {
+    public ExecOutput(InputStream in, BooleanSupplier exited) {
         this.in = in;
         this.exited = exited;
     }

@@ -1,5 +1,6 @@
 package io.devws.sidecar.session.kube;
 
+import io.devws.model.exec.ExecOutput;
 import io.devws.sidecar.session.SessionProcess;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.dsl.ExecListener;
