@@ -2,12 +2,14 @@ package io.devws.cli.local;
 
 import io.devws.cli.tunnel.Tunnel;
 import io.devws.cli.tunnel.TunnelException;
+import io.devws.sidecar.bridge.ChannelStreams;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,18 +29,12 @@ public final class LocalTunnel implements Tunnel {
 
     private LocalTunnel(SocketChannel channel) {
         this.channel = channel;
-        // not Channels.newInputStream/newOutputStream: on JDK 17 both hold the channel's blocking
-        // lock, so a blocked read stalls every write (a deadlock for a two-way pump)
-        this.input = new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        // the sidecar's channel streams: Channels.newInputStream/newOutputStream would share one
+        // blocking lock on JDK 17, so a pending read would stall every write
+        this.input = new FilterInputStream(ChannelStreams.in(channel)) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                int n = channel.read(ByteBuffer.wrap(b, off, len));
+                int n = super.read(b, off, len);
                 if (n < 0) {
                     closed.complete(null);
                 }
@@ -50,18 +46,10 @@ public final class LocalTunnel implements Tunnel {
                 LocalTunnel.this.close();
             }
         };
-        this.output = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
+        this.output = new FilterOutputStream(ChannelStreams.out(channel)) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-                while (buf.hasRemaining()) {
-                    channel.write(buf);
-                }
+                out.write(b, off, len);
             }
 
             @Override
