@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 /** The root command; subcommands are registered here, one class each. */
 @Command(name = "devws",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // `devws ssh --help` works like `kubectl exec --help`
         versionProvider = VersionProvider.class,
         description = "SSH into Kubernetes dev workspaces.",
         subcommands = {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ssh", description = {
         "Connect to a workspace's SSH server.",
-        "With --stdio: the OpenSSH ProxyCommand, e.g. ProxyCommand devws ssh --stdio %h",
+        "With --stdio: the OpenSSH ProxyCommand, e.g. ProxyCommand devws ssh --stdio %%h",
         "WORKSPACE is NAME, NAME.NAMESPACE, NAME.devws or NAME.NAMESPACE.devws."})
 public final class SshCommand implements Callable<Integer> {
     @Mixin
