@@ -43,7 +43,7 @@ final class ActivityLoop implements AutoCloseable {
     /** One look: report if active and due. Package-private for tests. */
     synchronized void tick() {
         long bytes = probe.bytesTransferred();
-        boolean active = probe.activeSince(lastBytes);
+        boolean active = probe.openConnections() > 0 || bytes != lastBytes;
         lastBytes = bytes;
         Instant now = clock.instant();
         if (policy.shouldReport(active, now, lastReport)) {

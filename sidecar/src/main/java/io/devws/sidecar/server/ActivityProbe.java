@@ -10,9 +10,4 @@ public interface ActivityProbe {
 
     /** Bytes moved over all SSH connections since the daemon started (monotonic). */
     long bytesTransferred();
-
-    /** True when a connection is open or bytes flowed since {@code previousBytes} (a former {@link #bytesTransferred()}). */
-    default boolean activeSince(long previousBytes) {
-        return openConnections() > 0 || bytesTransferred() != previousBytes;
-    }
 }
