@@ -45,11 +45,7 @@ final class BuiltinSsh {
     }
 
     private static PublicKey pinnedKey(KubeOptions kube, WorkspaceRef ref) {
-        KubeOptions scoped = new KubeOptions();
-        scoped.kubeconfig = kube.kubeconfig;
-        scoped.context = kube.context;
-        scoped.namespace = ref.namespaceOr(kube.namespace);
-        try (KubeConnection c = KubeConnection.open(scoped)) {
+        try (KubeConnection c = KubeConnection.open(kube.inNamespace(ref.namespace()))) {
             DevWorkspace ws = c.workspaces().require(ref.name());
             String key = ws.getStatus() == null || ws.getStatus().getSsh() == null ? null : ws.getStatus().getSsh().getHostPublicKey();
             if (key == null) {

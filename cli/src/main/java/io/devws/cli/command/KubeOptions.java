@@ -12,4 +12,13 @@ public final class KubeOptions {
 
     @Option(names = {"-n", "--namespace"}, description = "Namespace (default: the context's namespace).")
     public String namespace;
+
+    /** The same connection flags, scoped to {@code namespace} when it is set (e.g. from NAME.NAMESPACE.devws). */
+    public KubeOptions inNamespace(String namespace) {
+        KubeOptions scoped = new KubeOptions();
+        scoped.kubeconfig = kubeconfig;
+        scoped.context = context;
+        scoped.namespace = namespace != null ? namespace : this.namespace;
+        return scoped;
+    }
 }

@@ -9,35 +9,26 @@ import io.devws.cli.workspace.KubeConnection;
 import io.devws.cli.workspace.WorkspaceInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "list", aliases = "ls", description = "List workspaces: name, phase, image, pod, age.")
-public final class ListCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    KubeOptions kube;
-    @Mixin
-    LocalOption local;
+public final class ListCommand extends BackendCommand {
     @Mixin
     OutputOption output;
 
     @Override
-    public Integer call() {
-        List<WorkspaceInfo> infos;
-        if (local.local) {
-            LocalWorkspaces store = LocalWorkspaces.forUser();
-            infos = store.list().stream().map(store::info).toList();
-        } else {
-            try (KubeConnection c = KubeConnection.open(kube)) {
-                infos = c.workspaces().list().stream().map(WorkspaceInfo::of).toList();
-            }
-        }
-        spec.commandLine().getOut().print(render(infos, output.format, Instant.now()));
+    int onLocal(LocalWorkspaces store) {
+        return print(store.list().stream().map(store::info).toList());
+    }
+
+    @Override
+    int onCluster(KubeConnection cluster) {
+        return print(cluster.workspaces().list().stream().map(WorkspaceInfo::of).toList());
+    }
+
+    private int print(List<WorkspaceInfo> infos) {
+        out().print(render(infos, output.format, Instant.now()));
         return 0;
     }
 

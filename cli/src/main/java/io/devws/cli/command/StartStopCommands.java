@@ -34,53 +34,40 @@ public final class StartStopCommands {
     }
 
     @Command(name = "stop", description = "Stop a workspace: its pod goes away, its storage stays.")
-    public static final class Stop implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        KubeOptions kube;
-        @Mixin
-        LocalOption local;
+    public static final class Stop extends BackendCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override
-        public Integer call() {
-            if (local.local) {
-                boolean was = LocalWorkspaces.forUser().stop(name);
-                spec.commandLine().getOut().println(was ? "local workspace " + name + " stopped" : "local workspace " + name + " was not running");
-                return 0;
-            }
-            try (KubeConnection c = KubeConnection.open(kube)) {
-                c.workspaces().setStarted(name, false);
-                spec.commandLine().getOut().println("workspace " + name + " stopping (storage kept)");
-            }
+        int onLocal(LocalWorkspaces store) {
+            out().println(store.stop(name) ? "local workspace " + name + " stopped" : "local workspace " + name + " was not running");
+            return 0;
+        }
+
+        @Override
+        int onCluster(KubeConnection cluster) {
+            cluster.workspaces().setStarted(name, false);
+            out().println("workspace " + name + " stopping (storage kept)");
             return 0;
         }
     }
 
     @Command(name = "delete", description = "Delete a workspace and its storage.")
-    public static final class Delete implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        KubeOptions kube;
-        @Mixin
-        LocalOption local;
+    public static final class Delete extends BackendCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override
-        public Integer call() {
-            if (local.local) {
-                LocalWorkspaces.forUser().delete(name);
-                spec.commandLine().getOut().println("local workspace " + name + " deleted");
-                return 0;
-            }
-            try (KubeConnection c = KubeConnection.open(kube)) {
-                c.workspaces().delete(name);
-                spec.commandLine().getOut().println("workspace " + name + " deleted");
-            }
+        int onLocal(LocalWorkspaces store) {
+            store.delete(name);
+            out().println("local workspace " + name + " deleted");
+            return 0;
+        }
+
+        @Override
+        int onCluster(KubeConnection cluster) {
+            cluster.workspaces().delete(name);
+            out().println("workspace " + name + " deleted");
             return 0;
         }
     }

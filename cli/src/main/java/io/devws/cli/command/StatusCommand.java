@@ -7,38 +7,29 @@ import io.devws.cli.output.Table;
 import io.devws.cli.workspace.KubeConnection;
 import io.devws.cli.workspace.WorkspaceInfo;
 import io.devws.model.Condition;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", description = "Show a workspace: phase, conditions, host key fingerprint, last activity.")
-public final class StatusCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    KubeOptions kube;
-    @Mixin
-    LocalOption local;
+public final class StatusCommand extends BackendCommand {
     @Mixin
     OutputOption output;
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
 
     @Override
-    public Integer call() {
-        WorkspaceInfo info;
-        if (local.local) {
-            LocalWorkspaces store = LocalWorkspaces.forUser();
-            info = store.info(store.require(name));
-        } else {
-            try (KubeConnection c = KubeConnection.open(kube)) {
-                info = WorkspaceInfo.of(c.workspaces().require(name));
-            }
-        }
-        spec.commandLine().getOut().print(render(info, output.format));
+    int onLocal(LocalWorkspaces store) {
+        return print(store.info(store.require(name)));
+    }
+
+    @Override
+    int onCluster(KubeConnection cluster) {
+        return print(WorkspaceInfo.of(cluster.workspaces().require(name)));
+    }
+
+    private int print(WorkspaceInfo info) {
+        out().print(render(info, output.format));
         return 0;
     }
 

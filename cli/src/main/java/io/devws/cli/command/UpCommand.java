@@ -10,22 +10,12 @@ import io.devws.cli.workspace.UpProgress;
 import io.devws.cli.workspace.UpRequest;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "up", description = "Create or start a workspace and wait until SSH is ready.")
-public final class UpCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    KubeOptions kube;
-    @Mixin
-    LocalOption local;
+public final class UpCommand extends BackendCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
     @Option(names = "--image", description = "Container image of the workspace (needed to create one).")
@@ -42,28 +32,28 @@ public final class UpCommand implements Callable<Integer> {
     int timeoutSeconds;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        if (local.local) {
-            LocalLayout layout = LocalWorkspaces.forUser().up(name);
-            if (!noWait) {
-                new LocalDaemon(layout).ensureRunning(SidecarLocator.require());
-            }
-            out.println("local workspace " + name + " is ready (" + layout.dir() + ")");
-            out.println("connect: devws ssh --local " + name + "   (or `ssh " + name + ".local.devws` after `devws config-ssh --local`)");
+    int onLocal(LocalWorkspaces store) {
+        LocalLayout layout = store.up(name);
+        if (!noWait) {
+            new LocalDaemon(layout).ensureRunning(SidecarLocator.require());
+        }
+        out().println("local workspace " + name + " is ready (" + layout.dir() + ")");
+        out().println("connect: devws ssh --local " + name + "   (or `ssh " + name + ".local.devws` after `devws config-ssh --local`)");
+        return 0;
+    }
+
+    @Override
+    int onCluster(KubeConnection connection) throws Exception {
+        PrintWriter out = out();
+        var workspaces = connection.workspaces();
+        workspaces.up(new UpRequest(name, connection.namespace(), image, storage, ephemeral, idleTimeout));
+        if (noWait) {
+            out.println("workspace " + name + " requested in namespace " + connection.namespace() + "; follow it with: devws status " + name);
             return 0;
         }
-        try (KubeConnection connection = KubeConnection.open(kube)) {
-            var workspaces = connection.workspaces();
-            workspaces.up(new UpRequest(name, connection.namespace(), image, storage, ephemeral, idleTimeout));
-            if (noWait) {
-                out.println("workspace " + name + " requested in namespace " + connection.namespace() + "; follow it with: devws status " + name);
-                return 0;
-            }
-            boolean terminal = System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
-            new UpProgress(workspaces, new ProgressLine(out, terminal)).await(name, Duration.ofSeconds(timeoutSeconds));
-            out.println("connect: ssh " + name + "." + connection.namespace() + ".devws   (run `devws config-ssh` once first), or: devws ssh " + name);
-            return 0;
-        }
+        boolean terminal = System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
+        new UpProgress(workspaces, new ProgressLine(out, terminal)).await(name, Duration.ofSeconds(timeoutSeconds));
+        out.println("connect: ssh " + name + "." + connection.namespace() + ".devws   (run `devws config-ssh` once first), or: devws ssh " + name);
+        return 0;
     }
 }

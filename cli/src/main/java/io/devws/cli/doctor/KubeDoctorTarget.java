@@ -75,11 +75,7 @@ public final class KubeDoctorTarget implements DoctorTarget {
 
     @Override
     public Tunnel openTunnel() {
-        KubeOptions scoped = new KubeOptions();
-        scoped.kubeconfig = kube.kubeconfig;
-        scoped.context = kube.context;
-        scoped.namespace = connection.namespace();
-        return KubeTunnels.open(scoped, new WorkspaceRef(ref.name(), connection.namespace()), false, Duration.ofSeconds(20),
+        return KubeTunnels.open(kube.inNamespace(connection.namespace()), new WorkspaceRef(ref.name(), connection.namespace()), false, Duration.ofSeconds(20),
                 new PrintStream(java.io.OutputStream.nullOutputStream()));
     }
 

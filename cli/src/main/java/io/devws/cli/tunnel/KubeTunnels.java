@@ -19,13 +19,9 @@ public final class KubeTunnels {
 
     /** The tunnel; closing it also closes the cluster connection. */
     public static Tunnel open(KubeOptions options, WorkspaceRef ref, boolean start, Duration timeout, PrintStream progress) {
-        KubeOptions scoped = new KubeOptions();
-        scoped.kubeconfig = options.kubeconfig;
-        scoped.context = options.context;
-        scoped.namespace = ref.namespace() != null ? ref.namespace() : options.namespace;
         KubeConnection connection;
         try {
-            connection = KubeConnection.open(scoped);
+            connection = KubeConnection.open(options.inNamespace(ref.namespace()));
         } catch (WorkspaceException e) {
             throw new TunnelException(e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package io.devws.cli.workspace;
 
 import io.devws.model.WorkspaceNames;
-import java.util.Optional;
 
 /**
  * A workspace as the user names it: {@code NAME}, {@code NAME.NAMESPACE}, or the ssh host forms
@@ -41,11 +40,6 @@ public record WorkspaceRef(String name, String namespace) {
                     + "' is not a valid namespace name (lower-case letters, digits and '-')");
         }
         return new WorkspaceRef(name, namespace);
-    }
-
-    /** The namespace to use: this reference's, else the flag's or context's. */
-    public String namespaceOr(String fallback) {
-        return Optional.ofNullable(namespace).orElse(fallback);
     }
 
     @Override

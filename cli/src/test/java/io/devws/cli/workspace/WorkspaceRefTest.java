@@ -3,6 +3,7 @@ package io.devws.cli.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.devws.cli.command.KubeOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +40,11 @@ class WorkspaceRefTest {
     @ParameterizedTest
     @CsvSource({"ws, other, other", "ws.team, other, team"})
     void theReferencesNamespaceWins(String text, String fallback, String expected) {
-        assertThat(WorkspaceRef.parse(text).namespaceOr(fallback)).isEqualTo(expected);
+        KubeOptions flags = new KubeOptions();
+        flags.namespace = fallback;
+        flags.context = "ctx";
+        KubeOptions scoped = flags.inNamespace(WorkspaceRef.parse(text).namespace());
+        assertThat(scoped.namespace).isEqualTo(expected);
+        assertThat(scoped.context).isEqualTo("ctx");
     }
 }
