@@ -3,11 +3,9 @@ package io.devws.operator.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.devws.model.ContainerSpec;
 import io.devws.model.DevWorkspace;
-import io.devws.model.DevWorkspaceSpec;
+import io.devws.operator.model.Fixtures;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -135,12 +133,7 @@ class OperatorBenchmarkIT {
     }
 
     static DevWorkspace workspace(String name) {
-        DevWorkspace ws = new DevWorkspace();
-        ws.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
-        DevWorkspaceSpec spec = new DevWorkspaceSpec();
-        spec.setContainer(new ContainerSpec("devws.local/dev:bookworm"));
-        ws.setSpec(spec);
-        return ws;
+        return Fixtures.imageOnly(NS, name);
     }
 
     interface Check {

@@ -1,6 +1,9 @@
 package io.devws.operator.model;
 
+import io.devws.model.ContainerSpec;
 import io.devws.model.DevWorkspace;
+import io.devws.model.DevWorkspaceSpec;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -23,6 +26,16 @@ public final class Fixtures {
 
     public static DevWorkspace workspace(String name) {
         return read(DIR.resolve(name).resolve("workspace.yaml"), DevWorkspace.class);
+    }
+
+    /** A workspace with only the required image set, built in code (for tests against an API server). */
+    public static DevWorkspace imageOnly(String namespace, String name) {
+        DevWorkspace ws = new DevWorkspace();
+        ws.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        DevWorkspaceSpec spec = new DevWorkspaceSpec();
+        spec.setContainer(new ContainerSpec("devws.local/dev:bookworm"));
+        ws.setSpec(spec);
+        return ws;
     }
 
     public static <T> T read(Path file, Class<T> type) {

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.devws.model.ConditionType;
-import io.devws.model.ContainerSpec;
 import io.devws.model.DevWorkspace;
-import io.devws.model.DevWorkspaceSpec;
+import io.devws.operator.model.Fixtures;
 import io.devws.model.DevWorkspaceStatus;
 import io.devws.model.Phase;
 import io.devws.model.SidecarContract;
 import io.devws.model.StorageSpec;
 import io.devws.model.WorkspaceNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -57,12 +55,7 @@ class DevWorkspaceReconcilerIT {
     }
 
     static DevWorkspace workspace(String name) {
-        DevWorkspace ws = new DevWorkspace();
-        ws.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
-        DevWorkspaceSpec spec = new DevWorkspaceSpec();
-        spec.setContainer(new ContainerSpec("devws.local/dev:bookworm"));
-        ws.setSpec(spec);
-        return ws;
+        return Fixtures.imageOnly(NS, name);
     }
 
     Resource<DevWorkspace> ws(String name) {
