@@ -24,8 +24,10 @@ final class BuiltinSsh {
     }
 
     static int cluster(KubeOptions kube, WorkspaceRef ref, boolean start, Duration wait, ClientOptions options) {
-        try (Tunnel tunnel = KubeTunnels.open(kube, ref, start, wait, System.err)) {
-            return run(tunnel, pinnedKey(kube, ref), options);
+        // one connection serves both the tunnel and the pinned host key
+        try (KubeConnection connection = KubeTunnels.connect(kube, ref);
+                Tunnel tunnel = KubeTunnels.open(connection, ref.name(), start, wait, System.err)) {
+            return run(tunnel, pinnedKey(connection, ref), options);
         }
     }
 
@@ -44,14 +46,12 @@ final class BuiltinSsh {
         }
     }
 
-    private static PublicKey pinnedKey(KubeOptions kube, WorkspaceRef ref) {
-        try (KubeConnection c = KubeConnection.open(kube.inNamespace(ref.namespace()))) {
-            DevWorkspace ws = c.workspaces().require(ref.name());
-            String key = ws.getStatus() == null || ws.getStatus().getSsh() == null ? null : ws.getStatus().getSsh().getHostPublicKey();
-            if (key == null) {
-                throw new WorkspaceException("workspace " + ref + " has no host key in its status yet: wait for `devws status " + ref.name() + "` to show one");
-            }
-            return HostKeys.parse(key);
+    private static PublicKey pinnedKey(KubeConnection connection, WorkspaceRef ref) {
+        DevWorkspace ws = connection.workspaces().require(ref.name());
+        String key = ws.getStatus() == null || ws.getStatus().getSsh() == null ? null : ws.getStatus().getSsh().getHostPublicKey();
+        if (key == null) {
+            throw new WorkspaceException("workspace " + ref + " has no host key in its status yet: wait for `devws status " + ref.name() + "` to show one");
         }
+        return HostKeys.parse(key);
     }
 }

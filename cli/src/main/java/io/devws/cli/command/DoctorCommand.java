@@ -33,7 +33,7 @@ public final class DoctorCommand extends BackendCommand {
 
     @Override
     int onCluster(KubeConnection connection) {
-        return run(new KubeDoctorTarget(kube, connection, WorkspaceRef.parse(workspace)));
+        return run(new KubeDoctorTarget(connection, WorkspaceRef.parse(workspace)));
     }
 
     private int run(DoctorTarget target) {

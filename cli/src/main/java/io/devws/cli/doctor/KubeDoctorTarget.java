@@ -1,6 +1,5 @@
 package io.devws.cli.doctor;
 
-import io.devws.cli.command.KubeOptions;
 import io.devws.cli.sshconfig.HostSuffix;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.Tunnel;
@@ -18,13 +17,11 @@ import java.util.Optional;
 
 /** Doctor steps for a cluster workspace: its status, and RBAC for pods/exec on its pod. */
 public final class KubeDoctorTarget implements DoctorTarget {
-    private final KubeOptions kube;
     private final KubeConnection connection;
     private final WorkspaceRef ref;
     private DevWorkspace workspace;
 
-    public KubeDoctorTarget(KubeOptions kube, KubeConnection connection, WorkspaceRef ref) {
-        this.kube = kube;
+    public KubeDoctorTarget(KubeConnection connection, WorkspaceRef ref) {
         this.connection = connection;
         this.ref = ref;
     }
@@ -75,7 +72,7 @@ public final class KubeDoctorTarget implements DoctorTarget {
 
     @Override
     public Tunnel openTunnel() {
-        return KubeTunnels.open(kube.inNamespace(connection.namespace()), new WorkspaceRef(ref.name(), connection.namespace()), false, Duration.ofSeconds(20),
+        return KubeTunnels.open(connection, ref.name(), false, Duration.ofSeconds(20),
                 new PrintStream(java.io.OutputStream.nullOutputStream()));
     }
 

@@ -19,20 +19,28 @@ public final class KubeTunnels {
 
     /** The tunnel; closing it also closes the cluster connection. */
     public static Tunnel open(KubeOptions options, WorkspaceRef ref, boolean start, Duration timeout, PrintStream progress) {
-        KubeConnection connection;
+        KubeConnection connection = connect(options, ref);
         try {
-            connection = KubeConnection.open(options.inNamespace(ref.namespace()));
-        } catch (WorkspaceException e) {
-            throw new TunnelException(e.getMessage(), e);
-        }
-        try {
-            Pod pod = new ReadyPod(connection.client(), connection.workspaces(), progress).await(ref.name(), start, timeout);
-            KubeExecTunnel exec = KubeExecTunnel.open(connection.client(), pod, progress);
-            return new ClosingTunnel(exec, connection);
+            return new ClosingTunnel(open(connection, ref.name(), start, timeout, progress), connection);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
         }
+    }
+
+    /** The cluster connection for {@code ref}'s namespace; failing to connect is a tunnel failure (exit 255). */
+    public static KubeConnection connect(KubeOptions options, WorkspaceRef ref) {
+        try {
+            return KubeConnection.open(options.inNamespace(ref.namespace()));
+        } catch (WorkspaceException e) {
+            throw new TunnelException(e.getMessage(), e);
+        }
+    }
+
+    /** The tunnel over a connection the caller already holds (and closes). */
+    public static Tunnel open(KubeConnection connection, String name, boolean start, Duration timeout, PrintStream progress) {
+        Pod pod = new ReadyPod(connection.client(), connection.workspaces(), progress).await(name, start, timeout);
+        return KubeExecTunnel.open(connection.client(), pod, progress);
     }
 
     /** A tunnel that also closes its cluster connection. */
