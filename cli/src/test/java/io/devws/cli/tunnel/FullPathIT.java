@@ -58,9 +58,12 @@ class FullPathIT {
         assertThat(r.out()).isEqualTo("in-the-dev-container " + path.work + "\n");
         assertThat(r.err()).isEqualTo("to-stderr\n");
         List<ExecRequest> execs = path.server.requests();
-        assertThat(execs).extracting(ExecRequest::container)
-                .containsExactly(SidecarContract.SIDECAR_CONTAINER, SidecarContract.DEV_CONTAINER);
+        // the tunnel into the sidecar, then the session in the dev container; a second exec there
+        // may follow when ssh's stdin ends (the kube executor ends its stdin relay by exec)
+        assertThat(execs.get(0).container()).isEqualTo(SidecarContract.SIDECAR_CONTAINER);
         assertThat(execs.get(0).command()).containsExactly(SidecarContract.STDIO_COMMAND);
+        assertThat(execs.subList(1, execs.size())).extracting(ExecRequest::container)
+                .isNotEmpty().hasSizeLessThanOrEqualTo(2).containsOnly(SidecarContract.DEV_CONTAINER);
     }
 
     @Test
