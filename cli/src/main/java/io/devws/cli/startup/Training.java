@@ -7,6 +7,7 @@ import io.devws.cli.sshconfig.HostKeys;
 import io.devws.cli.workspace.UpRequest;
 import io.devws.cli.workspace.WorkspaceInfo;
 import io.devws.model.DevWorkspace;
+import io.devws.model.exec.ExecSpec;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -27,7 +28,8 @@ public final class Training {
         "io.devws.cli.tunnel.StdioPump", "io.devws.cli.tunnel.KubeTunnels", "io.devws.cli.tunnel.KubeExecTunnel",
         "io.devws.cli.tunnel.ReadyPod", "io.devws.cli.tunnel.ExecErrors", "io.devws.cli.local.LocalTunnel",
         "io.devws.cli.local.LocalDaemon", "io.devws.cli.client.BuiltinClient", "io.devws.cli.client.SshConnection",
-        "io.devws.cli.command.CliErrors", "io.devws.cli.tunnel.TunnelException",
+        "io.devws.cli.command.CliErrors", "io.devws.cli.tunnel.TunnelException", "io.devws.model.exec.PodExec",
+        "io.devws.model.exec.ChannelInput", "io.devws.model.exec.ExecSpec",
     };
 
     private Training() {
@@ -47,7 +49,7 @@ public final class Training {
         try (KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").withNamespace("training").build()).build()) {
             client.resources(DevWorkspace.class).inNamespace("training").withName("ws");
-            client.pods().inNamespace("training").withName("ws").inContainer("devws-sshd").redirectingInput().writingOutput(System.err);
+            new ExecSpec("training", "ws", "devws-sshd", java.util.List.of("true"), true, true, false).uri(client.getMasterUrl());
             DevWorkspace ws = new UpRequest("ws", "training", "debian:bookworm", null, false, null).toResource();
             Serializer.render(WorkspaceInfo.of(ws), OutputFormat.json);
             client.getKubernetesSerialization().asJson(ws);

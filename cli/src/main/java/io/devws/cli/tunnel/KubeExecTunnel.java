@@ -1,7 +1,8 @@
 package io.devws.cli.tunnel;
 
 import io.devws.model.SidecarContract;
-import io.devws.model.exec.ExecOutput;
+import io.devws.model.exec.ExecSpec;
+import io.devws.model.exec.PodExec;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,12 +21,6 @@ import java.util.concurrent.CompletableFuture;
  * with the stdio server's exit, or with a {@link TunnelException} naming the cause.
  */
 public final class KubeExecTunnel implements Tunnel {
-    /**
-     * Largest stdin payload per WebSocket frame. Fabric8 sends each write as one frame, and API
-     * servers (and the mock's Vert.x, 64 KiB) limit frame sizes: bigger writes are split.
-     */
-    static final int FRAME_BUFFER = 32 * 1024;
-
     private final String where;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile ExecWatch watch;
@@ -40,14 +35,9 @@ public final class KubeExecTunnel implements Tunnel {
         String pod = target.getMetadata().getName();
         KubeExecTunnel tunnel = new KubeExecTunnel("pod " + pod + " in namespace " + namespace);
         try {
-            // resource(target): Fabric8 checks the container against this pod instead of fetching it again
-            tunnel.watch = client.pods().inNamespace(namespace).resource(target)
-                    .inContainer(SidecarContract.SIDECAR_CONTAINER)
-                    .redirectingInput(FRAME_BUFFER)
-                    .redirectingOutput()
-                    .writingError(stderr)
-                    .usingListener(tunnel.listener())
-                    .exec(SidecarContract.STDIO_COMMAND);
+            // the pod was just found Ready: no second wait for it (PodExec's reason to exist)
+            tunnel.watch = PodExec.open(client, new ExecSpec(namespace, pod, SidecarContract.SIDECAR_CONTAINER,
+                    java.util.List.of(SidecarContract.STDIO_COMMAND), true, true, false), stderr, tunnel.listener());
         } catch (KubernetesClientException e) {
             throw ExecErrors.opening(e, namespace, pod);
         }
@@ -64,7 +54,7 @@ public final class KubeExecTunnel implements Tunnel {
             @Override
             public void onClose(int code, String reason) {
                 // after onExit this changes nothing; before it, the stream broke without an exit status
-                closed.completeExceptionally(ExecErrors.broken(new java.io.IOException(
+                closed.completeExceptionally(ExecErrors.broken(new IOException(
                         "the exec stream closed (" + code + (reason == null || reason.isBlank() ? "" : " " + reason)
                         + ") before the SSH server ended"), where));
             }
@@ -82,20 +72,12 @@ public final class KubeExecTunnel implements Tunnel {
 
     @Override
     public InputStream input() {
-        return new ExecOutput(watch.getOutput(), closed::isDone);
+        return watch.getOutput();
     }
 
     @Override
     public OutputStream output() {
-        OutputStream in = watch.getInput();
-        return new java.io.FilterOutputStream(in) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                for (int done = 0; done < len; done += FRAME_BUFFER) {
-                    in.write(b, off + done, Math.min(FRAME_BUFFER, len - done));
-                }
-            }
-        };
+        return watch.getInput();
     }
 
     @Override

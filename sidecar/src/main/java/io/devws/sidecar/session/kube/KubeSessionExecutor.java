@@ -1,5 +1,7 @@
 package io.devws.sidecar.session.kube;
 
+import io.devws.model.exec.ExecSpec;
+import io.devws.model.exec.PodExec;
 import io.devws.sidecar.session.ProcessSpec;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.SessionProcess;
@@ -30,8 +32,6 @@ import java.util.UUID;
  * </ul>
  */
 public final class KubeSessionExecutor implements SessionExecutor {
-    static final int STDIN_BUFFER = 32 * 1024;
-
     private final KubernetesClient client;
     private final KubeTarget target;
     private final boolean ownsClient;
@@ -53,13 +53,10 @@ public final class KubeSessionExecutor implements SessionExecutor {
         String id = UUID.randomUUID().toString();
         KubeSessionProcess process = new KubeSessionProcess(this, id, spec.pty() != null);
         try {
-            var op = client.pods().inNamespace(target.namespace()).withName(target.pod()).inContainer(target.container())
-                    .redirectingInput(STDIN_BUFFER).redirectingOutput();
-            String[] command = SessionScript.session(spec, id).toArray(String[]::new);
+            boolean tty = spec.pty() != null;
             // with a TTY the kubelet merges stderr into stdout
-            ExecWatch watch = spec.pty() != null
-                    ? op.withTTY().usingListener(process.listener()).exec(command)
-                    : op.redirectingError().usingListener(process.listener()).exec(command);
+            ExecWatch watch = PodExec.open(client, exec(SessionScript.session(spec, id), true, !tty, tty), null,
+                    process.listener());
             process.attach(watch);
             if (spec.pty() != null) {
                 watch.resize(spec.pty().columns(), spec.pty().rows());
@@ -82,14 +79,16 @@ public final class KubeSessionExecutor implements SessionExecutor {
     }
 
     private boolean helper(java.util.List<String> command, int timeoutSeconds) {
-        try (ExecWatch w = client.pods().inNamespace(target.namespace()).withName(target.pod())
-                .inContainer(target.container()).redirectingOutput()
-                .exec(command.toArray(String[]::new))) {
+        try (ExecWatch w = PodExec.open(client, exec(command, false, false, false), null, null)) {
             Integer code = w.exitCode().get(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS);
             return code != null && code == 0;
         } catch (Exception e) {
             return false;
         }
+    }
+
+    private ExecSpec exec(java.util.List<String> command, boolean stdin, boolean stderr, boolean tty) {
+        return new ExecSpec(target.namespace(), target.pod(), target.container(), command, stdin, stderr, tty);
     }
 
     @Override

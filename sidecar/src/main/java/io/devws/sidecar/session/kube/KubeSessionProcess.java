@@ -1,6 +1,5 @@
 package io.devws.sidecar.session.kube;
 
-import io.devws.model.exec.ExecOutput;
 import io.devws.sidecar.session.SessionProcess;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.dsl.ExecListener;
@@ -68,10 +67,6 @@ final class KubeSessionProcess implements SessionProcess {
         }
     }
 
-    private boolean ended() {
-        return firstStatus.get() != null;
-    }
-
     void attach(ExecWatch watch) {
         this.watch = watch;
         this.stdin = new StdinStream(watch.getInput());
@@ -88,9 +83,9 @@ final class KubeSessionProcess implements SessionProcess {
     }
 
     /**
-     * The exec's stdin, in frames of at most {@link KubeSessionExecutor#STDIN_BUFFER} bytes.
-     * Closing it cannot close the exec's stdin (WebSocket v4 has no half-close): without a PTY it
-     * ends the session's stdin relay in the dev container once that relay passed every byte on.
+     * The exec's stdin. Closing it cannot close the exec's stdin (WebSocket v4 has no half-close):
+     * without a PTY it ends the session's stdin relay in the dev container once that relay passed
+     * every byte on.
      */
     private final class StdinStream extends FilterOutputStream {
         private final AtomicLong written = new AtomicLong();
@@ -102,11 +97,8 @@ final class KubeSessionProcess implements SessionProcess {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            for (int done = 0; done < len; done += KubeSessionExecutor.STDIN_BUFFER) {
-                int n = Math.min(KubeSessionExecutor.STDIN_BUFFER, len - done);
-                out.write(b, off + done, n);
-                written.addAndGet(n);
-            }
+            out.write(b, off, len);
+            written.addAndGet(len);
         }
 
         @Override
@@ -126,12 +118,12 @@ final class KubeSessionProcess implements SessionProcess {
 
     @Override
     public InputStream stdout() {
-        return new ExecOutput(watch.getOutput(), this::ended);
+        return watch.getOutput();
     }
 
     @Override
     public InputStream stderr() {
-        return pty ? InputStream.nullInputStream() : new ExecOutput(watch.getError(), this::ended);
+        return pty ? InputStream.nullInputStream() : watch.getError();
     }
 
     @Override
