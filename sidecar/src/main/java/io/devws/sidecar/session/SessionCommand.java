@@ -48,9 +48,9 @@ public final class SessionCommand implements Command {
         process = p;
         env.addSignalListener((ch, signal) -> onSignal(p, env, signal));
         // closing a PTY's input would hang up the terminal: EOF from the client only ends pipe input
-        Thread stdin = pump("stdin", in, p.stdin(), spec.pty() == null);
-        Thread stdout = pump("stdout", p.stdout(), out, false);
-        Thread stderr = pump("stderr", p.stderr(), err, false);
+        Thread stdin = pump("stdin", in, p.stdin(), spec.pty() == null, p);
+        Thread stdout = pump("stdout", p.stdout(), out, false, p);
+        Thread stderr = pump("stderr", p.stderr(), err, false, p);
         p.onExit().whenComplete((status, failure) -> {
             join(stdout);
             join(stderr);
@@ -93,10 +93,15 @@ public final class SessionCommand implements Command {
         channel.writePacket(b);
     }
 
-    private Thread pump(String name, InputStream from, OutputStream to, boolean closeTarget) {
+    /**
+     * Copies one stream of the session on its own thread. An I/O error is one side going away;
+     * anything else (out of memory, a bug) would leave the session half-dead, with the client
+     * waiting for bytes that never come: the session is then hung up, so the client sees its end.
+     */
+    private Thread pump(String name, InputStream from, OutputStream to, boolean closeTarget, SessionProcess p) {
         Thread t = new Thread(() -> {
-            byte[] buf = new byte[BUFFER];
             try {
+                byte[] buf = new byte[BUFFER];
                 int n;
                 while ((n = from.read(buf)) >= 0) {
                     to.write(buf, 0, n);
@@ -104,6 +109,9 @@ public final class SessionCommand implements Command {
                 }
             } catch (IOException e) {
                 LOG.debug("{} pump ended: {}", name, e.toString());
+            } catch (RuntimeException | Error e) {
+                LOG.warn("{} pump failed, hanging up the session: {}", name, e.toString());
+                p.destroy();
             } finally {
                 if (closeTarget) {
                     close(to);

@@ -37,8 +37,11 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
     static final int FRAME = 32 * 1024;
     /** Read-ahead per output channel before the WebSocket is paused. */
     static final long READ_AHEAD = 256 * 1024;
-    /** Bytes a writer may have queued in the WebSocket before it waits. */
-    static final long SEND_QUEUE = 1024 * 1024;
+    /**
+     * Bytes a writer may have queued in the WebSocket before it waits: enough to keep a fast link
+     * busy, small enough that many sessions in one sidecar do not hold megabytes each.
+     */
+    static final long SEND_QUEUE = 512 * 1024;
 
     private static final byte STDIN = 0;
     private static final byte STDOUT = 1;
