@@ -39,6 +39,11 @@ public final class ConfigSshCommand implements Callable<Integer> {
     String hostSuffix;
     @Option(names = "--server-alive-interval", defaultValue = "30", description = "ServerAliveInterval in seconds (default: ${DEFAULT-VALUE}).")
     int serverAliveInterval;
+    @Option(names = "--multiplex", arity = "0..1", fallbackValue = "10m", paramLabel = "PERSIST", description = {
+        "Share one SSH connection per workspace (OpenSSH ControlMaster): later ssh, scp and git commands skip the",
+        "tunnel set-up. The shared connection, and the agent forwarded over it, stays open PERSIST after its last",
+        "session (default when given: ${FALLBACK-VALUE}); `ssh -O exit NAME.devws` closes it."})
+    String multiplex;
 
     @Override
     public Integer call() throws Exception {
@@ -50,7 +55,7 @@ public final class ConfigSshCommand implements Callable<Integer> {
             entries.addAll(clusterEntries(suffix));
             owned = host -> true;
         }
-        ManagedSshConfig managed = new ManagedSshConfig(CliHome.executable(), suffix, paths, serverAliveInterval);
+        ManagedSshConfig managed = new ManagedSshConfig(CliHome.executable(), suffix, paths, serverAliveInterval, multiplex);
         ConfigSshPlan plan = ConfigSshPlan.compute(paths, managed, entries, owned);
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {

@@ -33,6 +33,11 @@ public record SshPaths(Path userConfig, Path devwsDir) {
         return devwsDir.resolve("id_ed25519.pub");
     }
 
+    /** OpenSSH's connection-sharing sockets (one per user, host and port: {@code %C}), in the user's own 0700 directory. */
+    public Path controlPath() {
+        return devwsDir.resolve("cm-%C");
+    }
+
     /** The one backup of the user's config, taken before devws first changes it. */
     public Path userConfigBackup() {
         return userConfig.resolveSibling(userConfig.getFileName() + ".devws-backup");

@@ -88,6 +88,31 @@ class LocalJourneyIT {
     }
 
     @Test
+    void multiplexingSharesOneConnectionThroughTheProxyCommand() throws Exception {
+        assertThat(Launchers.run(home, env, devws("up", "--local", "demo")).code()).isZero();
+        Result config = Launchers.run(home, env, devws("config-ssh", "--local", "--multiplex", "60"));
+        assertThat(config.code()).as(config.err()).isZero();
+        try {
+            Result first = ssh("demo.local.devws", "echo one");
+            assertThat(first.code()).as(first.err()).isZero();
+            assertThat(first.out()).isEqualTo("one\n");
+            Result check = ssh("-O", "check", "demo.local.devws");
+            assertThat(check.code()).as("a master outlives the first session: " + check.err()).isZero();
+            assertThat(check.err()).contains("Master running");
+            try (var sockets = Files.list(home.resolve(".ssh/devws"))) {
+                Path socket = sockets.filter(p -> p.getFileName().toString().startsWith("cm-")).findFirst().orElseThrow();
+                assertThat(Files.getPosixFilePermissions(socket)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+            Result second = ssh("demo.local.devws", "echo two; exit 3");
+            assertThat(second.code()).as(second.err()).isEqualTo(3);
+            assertThat(second.out()).isEqualTo("two\n");
+        } finally {
+            ssh("-O", "exit", "demo.local.devws");
+        }
+        assertThat(ssh("-O", "check", "demo.local.devws").code()).as("closed by -O exit").isNotZero();
+    }
+
+    @Test
     void anUnknownLocalWorkspaceIsOneLineAndSsh255() throws Exception {
         Result status = Launchers.run(home, env, devws("status", "--local", "nope"));
         assertThat(status.code()).isEqualTo(1);

@@ -25,6 +25,26 @@ class ManagedSshConfigTest {
     }
 
     @Test
+    void multiplexingSharesOneConnectionPerHostInTheDevwsDirectory() {
+        String rendered = new ManagedSshConfig(Path.of("/d/devws"), HostSuffix.DEFAULT, SshPaths.forHome(Path.of("/home/a b%")), 30, "10m").render();
+        assertThat(rendered).contains("Host *.devws\n", "  IdentityFile \"/home/a b%%/.ssh/devws/id_ed25519\"\n"
+                + "  ControlMaster auto\n  ControlPath \"/home/a b%%/.ssh/devws/cm-%C\"\n  ControlPersist 10m\n");
+        assertThat(rendered.split("ControlMaster auto", -1)).as("both blocks").hasSize(3);
+        assertThat(new ManagedSshConfig(Path.of("/d/devws"), HostSuffix.DEFAULT, SshPaths.forHome(Path.of("/h")), 30).render())
+                .doesNotContain("Control");
+    }
+
+    @Test
+    void multiplexingRefusesBadTimesAndSocketPathsTooLong() {
+        SshPaths paths = SshPaths.forHome(Path.of("/home/u"));
+        assertThatThrownBy(() -> new ManagedSshConfig(Path.of("/d"), HostSuffix.DEFAULT, paths, 30, "10 minutes"))
+                .hasMessageContaining("10m");
+        SshPaths deep = SshPaths.forHome(Path.of("/home/" + "x".repeat(40)));
+        assertThatThrownBy(() -> new ManagedSshConfig(Path.of("/d"), HostSuffix.DEFAULT, deep, 30, "10m"))
+                .hasMessageContaining("too long for a Unix socket");
+    }
+
+    @Test
     void proxyCommandPathIsShellAndTokenSafe() {
         assertThat(SshConfigQuoting.proxyCommandWord("/a b/100%/$x\"y")).isEqualTo("\"/a b/100%%/\\$x\\\"y\"");
     }

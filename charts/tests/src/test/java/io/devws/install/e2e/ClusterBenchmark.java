@@ -10,7 +10,9 @@ import java.util.Locale;
 
 /**
  * devws vs raw kubectl exec over the same API server and kubelet, with hyperfine: throughput of a stream
- * into and out of the dev container, and the wall time of running `true`. Measures and reports; asserts nothing.
+ * into and out of the dev container, and the wall time of running `true`; each once with the config
+ * {@code devws config-ssh} writes by default (a new tunnel per ssh) and once with the connection sharing
+ * {@code config-ssh --multiplex} adds. Measures and reports; asserts nothing.
  */
 public final class ClusterBenchmark {
     private final UserSide user;
@@ -27,19 +29,32 @@ public final class ClusterBenchmark {
 
     public String run(Path payload, int mib) throws Exception {
         String ssh = "ssh -F " + user.sshConfig() + " -o BatchMode=yes " + host;
+        // what config-ssh --multiplex writes (ControlMaster auto, ControlPath, ControlPersist), as options
+        String shared = "ssh -F " + user.sshConfig() + " -o BatchMode=yes -o ControlMaster=auto -o ControlPath=" + dir.resolve("cm-%C")
+                + " -o ControlPersist=120 " + host;
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "| measurement | devws (ssh %s) | kubectl exec | ratio |%n|---|---|---|---|%n", host));
+        rows(out, "", ssh, payload, mib);
+        try {
+            rows(out, "multiplexed: ", shared, payload, mib);
+        } finally {
+            Proc.of(List.of("bash", "-c", shared.replace(" " + host, " -O exit " + host))).env(user.env()).run();
+        }
+        return out.toString();
+    }
+
+    private void rows(StringBuilder out, String label, String ssh, Path payload, int mib) throws Exception {
+        String tag = label.isEmpty() ? "" : "mux-";
         // the remote side reads a known byte count, so the measurement does not depend on stdin EOF
         String sink = "head -c " + ((long) mib << 20) + " > /dev/null";
-        double[] up = pair("up", ssh + " '" + sink + "' < " + payload,
+        double[] up = pair(tag + "up", ssh + " '" + sink + "' < " + payload,
                 kubectlTarget + " -i -- sh -c '" + sink + "' < " + payload, 5);
-        row(out, "upload " + mib + " MiB (MiB/s, higher is better)", mib / up[0], mib / up[1], (mib / up[0]) / (mib / up[1]));
+        row(out, label + "upload " + mib + " MiB (MiB/s, higher is better)", mib / up[0], mib / up[1], (mib / up[0]) / (mib / up[1]));
         String head = "head -c " + ((long) mib << 20) + " /dev/zero";
-        double[] down = pair("down", ssh + " '" + head + "' > /dev/null", kubectlTarget + " -- " + head + " > /dev/null", 5);
-        row(out, "download " + mib + " MiB (MiB/s, higher is better)", mib / down[0], mib / down[1], (mib / down[0]) / (mib / down[1]));
-        double[] t = pair("true", ssh + " true", kubectlTarget + " -- true", 15);
-        row(out, "run `true`, mean wall time (ms, lower is better)", t[0] * 1000, t[1] * 1000, t[0] / t[1]);
-        return out.toString();
+        double[] down = pair(tag + "down", ssh + " '" + head + "' > /dev/null", kubectlTarget + " -- " + head + " > /dev/null", 5);
+        row(out, label + "download " + mib + " MiB (MiB/s, higher is better)", mib / down[0], mib / down[1], (mib / down[0]) / (mib / down[1]));
+        double[] t = pair(tag + "true", ssh + " true", kubectlTarget + " -- true", 15);
+        row(out, label + "run `true`, mean wall time (ms, lower is better)", t[0] * 1000, t[1] * 1000, t[0] / t[1]);
     }
 
     private static void row(StringBuilder out, String what, double devws, double kubectl, double ratio) {
