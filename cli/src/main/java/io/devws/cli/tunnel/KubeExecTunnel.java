@@ -3,7 +3,6 @@ package io.devws.cli.tunnel;
 import io.devws.model.SidecarContract;
 import io.devws.model.exec.ExecSpec;
 import io.devws.model.exec.PodExec;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -30,9 +29,7 @@ public final class KubeExecTunnel implements Tunnel {
     }
 
     /** Opens the exec; remote stderr (the stdio server's diagnostics) goes to {@code stderr}. */
-    public static KubeExecTunnel open(KubernetesClient client, Pod target, OutputStream stderr) {
-        String namespace = target.getMetadata().getNamespace();
-        String pod = target.getMetadata().getName();
+    public static KubeExecTunnel open(KubernetesClient client, String namespace, String pod, OutputStream stderr) {
         KubeExecTunnel tunnel = new KubeExecTunnel("pod " + pod + " in namespace " + namespace);
         try {
             // the pod was just found Ready: no second wait for it (PodExec's reason to exist)

@@ -4,7 +4,6 @@ import io.devws.cli.command.KubeOptions;
 import io.devws.cli.workspace.KubeConnection;
 import io.devws.cli.workspace.WorkspaceException;
 import io.devws.cli.workspace.WorkspaceRef;
-import io.fabric8.kubernetes.api.model.Pod;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -39,8 +38,8 @@ public final class KubeTunnels {
 
     /** The tunnel over a connection the caller already holds (and closes). */
     public static Tunnel open(KubeConnection connection, String name, boolean start, Duration timeout, PrintStream progress) {
-        Pod pod = new ReadyPod(connection.client(), connection.workspaces(), progress).await(name, start, timeout);
-        return KubeExecTunnel.open(connection.client(), pod, progress);
+        String pod = new ReadyPod(connection.client(), connection.workspaces(), progress).await(name, start, timeout);
+        return KubeExecTunnel.open(connection.client(), connection.workspaces().namespace(), pod, progress);
     }
 
     /** A tunnel that also closes its cluster connection. */

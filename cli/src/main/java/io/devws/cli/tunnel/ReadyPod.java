@@ -4,19 +4,29 @@ import io.devws.cli.workspace.KubeWorkspaces;
 import io.devws.cli.workspace.StartupStage;
 import io.devws.cli.workspace.WorkspaceException;
 import io.devws.model.DevWorkspace;
+import io.devws.model.SidecarContract;
 import io.devws.model.WorkspaceNames;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Finds a workspace's pod ({@code status.podName}, else the {@code devws.io/workspace} label) and
  * waits until it is Ready, saying on stderr what it waits for. Every failure is a
  * {@link TunnelException} with one line that says what to do.
+ *
+ * <p>Every {@code ssh} start comes through here, so the common case is one round trip: the pod
+ * the operator names after the workspace, read as a generic resource (a map). Reading the
+ * workspace and the typed {@code Pod} costs a second round trip and, in a fresh JVM, about 0.15 s
+ * of building Jackson deserializers for the whole Pod tree. Anything short of a Ready pod of this
+ * workspace takes the full path, which explains what it waits for.
  */
 public final class ReadyPod {
     private static final Duration POLL = Duration.ofMillis(250);
@@ -31,8 +41,32 @@ public final class ReadyPod {
         this.progress = progress;
     }
 
-    /** The workspace's Ready pod; starts a stopped workspace only when {@code start}. */
-    public Pod await(String name, boolean start, Duration timeout) {
+    /** The name of the workspace's Ready pod; starts a stopped workspace only when {@code start}. */
+    public String await(String name, boolean start, Duration timeout) {
+        Optional<String> ready = guarded(() -> readyByName(name));
+        return ready.orElseGet(() -> awaitTyped(name, start, timeout).getMetadata().getName());
+    }
+
+    private Optional<String> readyByName(String name) {
+        String pod;
+        try {
+            pod = WorkspaceNames.of(name).pod();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // not a workspace name: the full path says so
+        }
+        GenericKubernetesResource p = client.genericKubernetesResources("v1", "Pod").inNamespace(workspaces.namespace())
+                .withName(pod).get();
+        if (p == null || p.getMetadata().getDeletionTimestamp() != null
+                || p.getMetadata().getLabels() == null || !name.equals(p.getMetadata().getLabels().get(SidecarContract.LABEL_WORKSPACE))) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> conditions = p.get("status", "conditions");
+        boolean isReady = conditions != null && conditions.stream()
+                .anyMatch(c -> "Ready".equals(c.get("type")) && "True".equals(c.get("status")));
+        return isReady ? Optional.of(pod) : Optional.empty();
+    }
+
+    private Pod awaitTyped(String name, boolean start, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         DevWorkspace ws = guarded(() -> workspaces.require(name));
         if (ws.getSpec() != null && !ws.getSpec().started()) {

@@ -29,7 +29,8 @@ final class ChannelInput extends InputStream {
 
     /** Queues a message's payload; true when the next message may be requested at once. */
     synchronized boolean offer(ByteBuffer data) {
-        if (closed || ended) {
+        // the API server opens each channel with an empty message: a reader must never see a 0-byte read
+        if (closed || ended || !data.hasRemaining()) {
             return true;
         }
         queue.add(data);

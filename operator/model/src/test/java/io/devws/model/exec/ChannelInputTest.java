@@ -32,6 +32,14 @@ class ChannelInputTest {
     }
 
     @Test
+    void emptyMessagesAreNotReads() throws IOException {
+        assertThat(in.offer(ByteBuffer.allocate(0))).isTrue();
+        assertThat(in.available()).isZero();
+        in.offer(bytes("a"));
+        assertThat(in.read(new byte[4])).isEqualTo(1);
+    }
+
+    @Test
     void endsWithEofAfterTheBufferedBytes() throws Exception {
         in.offer(bytes("xy"));
         in.end();
