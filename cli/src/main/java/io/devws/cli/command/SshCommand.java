@@ -39,6 +39,10 @@ public final class SshCommand implements Callable<Integer> {
     @Option(names = "--stdio", description = "Relay the SSH connection over stdin/stdout (for ProxyCommand).")
     boolean stdio;
 
+    @Option(names = "--shared", description = {"With --stdio: this tunnel serves an OpenSSH shared connection (config-ssh --multiplex)",
+        "and lives long: the launcher trades ~0.3 s of start-up for about twice the throughput."})
+    boolean shared;
+
     @Option(names = "--start", description = "Start the workspace if it is stopped (sets spec.started: true) and wait.")
     boolean start;
 

@@ -37,8 +37,9 @@ public record ManagedSshConfig(Path devwsExecutable, HostSuffix suffix, SshPaths
     public String render() {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         String suffixOption = suffix.equals(HostSuffix.DEFAULT) ? "" : "--host-suffix " + suffix.value() + " ";
-        block(out, suffix.localPattern(), "ssh --local --stdio " + suffixOption + "%h");
-        block(out, suffix.clusterPattern(), "ssh --stdio " + suffixOption + "%h");
+        String shared = controlPersist != null ? "--shared " : "";
+        block(out, suffix.localPattern(), "ssh --local --stdio " + shared + suffixOption + "%h");
+        block(out, suffix.clusterPattern(), "ssh --stdio " + shared + suffixOption + "%h");
         return out.toString();
     }
 

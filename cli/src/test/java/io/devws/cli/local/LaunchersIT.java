@@ -41,6 +41,18 @@ class LaunchersIT {
     }
 
     @Test
+    void onlyASharedConnectionsTunnelGetsTheFullJit() throws Exception {
+        // -version after the launcher's options: the JVM prints its final flags and exits before main
+        Map<String, String> env = Map.of("DEVWS_JAVA_OPTS", "-XX:+PrintFlagsFinal -version");
+        assertThat(Launchers.run(home, env, Launchers.devws("ssh", "--stdio", "ws.devws")).out())
+                .containsPattern("TieredStopAtLevel += 1 ");
+        assertThat(Launchers.run(home, env, Launchers.devws("ssh", "--stdio", "--shared", "ws.devws")).out())
+                .containsPattern("TieredStopAtLevel += 4 ");
+        assertThat(Launchers.run(home, env, Launchers.devws("list", "--shared")).out())
+                .as("--shared means nothing without --stdio").containsPattern("TieredStopAtLevel += 1 ");
+    }
+
+    @Test
     void badUsageIsExitCode2AndAHint() throws Exception {
         Result r = Launchers.run(home, Map.of(), Launchers.devws("frobnicate"));
         assertThat(r.code()).isEqualTo(2);

@@ -27,7 +27,7 @@ class ManagedSshConfigTest {
     @Test
     void multiplexingSharesOneConnectionPerHostInTheDevwsDirectory() {
         String rendered = new ManagedSshConfig(Path.of("/d/devws"), HostSuffix.DEFAULT, SshPaths.forHome(Path.of("/home/a b%")), 30, "10m").render();
-        assertThat(rendered).contains("Host *.devws\n", "  IdentityFile \"/home/a b%%/.ssh/devws/id_ed25519\"\n"
+        assertThat(rendered).contains("Host *.devws\n  ProxyCommand \"/d/devws\" ssh --stdio --shared %h\n", "  IdentityFile \"/home/a b%%/.ssh/devws/id_ed25519\"\n"
                 + "  ControlMaster auto\n  ControlPath \"/home/a b%%/.ssh/devws/cm-%C\"\n  ControlPersist 10m\n");
         assertThat(rendered.split("ControlMaster auto", -1)).as("both blocks").hasSize(3);
         assertThat(new ManagedSshConfig(Path.of("/d/devws"), HostSuffix.DEFAULT, SshPaths.forHome(Path.of("/h")), 30).render())

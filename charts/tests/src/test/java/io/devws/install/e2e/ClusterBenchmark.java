@@ -29,9 +29,10 @@ public final class ClusterBenchmark {
 
     public String run(Path payload, int mib) throws Exception {
         String ssh = "ssh -F " + user.sshConfig() + " -o BatchMode=yes " + host;
-        // what config-ssh --multiplex writes (ControlMaster auto, ControlPath, ControlPersist), as options
+        // what config-ssh --multiplex writes (ControlMaster auto, ControlPath, ControlPersist, ssh --stdio --shared),
+        // as options: the control socket must live in a short directory (this user's HOME is too deep for one)
         String shared = "ssh -F " + user.sshConfig() + " -o BatchMode=yes -o ControlMaster=auto -o ControlPath=" + dir.resolve("cm-%C")
-                + " -o ControlPersist=120 " + host;
+                + " -o ControlPersist=120 -o 'ProxyCommand=" + user.devwsLauncher() + " ssh --stdio --shared %h' " + host;
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "| measurement | devws (ssh %s) | kubectl exec | ratio |%n|---|---|---|---|%n", host));
         rows(out, "", ssh, payload, mib);

@@ -46,6 +46,11 @@ public final class UserSide implements AutoCloseable {
         return kubeconfig;
     }
 
+    /** The devws launcher this user runs. */
+    public Path devwsLauncher() {
+        return devws;
+    }
+
     public Path sshConfig() {
         return home.resolve(".ssh/config");
     }
