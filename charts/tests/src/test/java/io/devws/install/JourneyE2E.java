@@ -64,6 +64,28 @@ class JourneyE2E {
     /** "exec" where the kubelet cannot reach pod IPs (../shared/kube: HTTP probes go out the host's default route). */
     static final String PROBES_MODE = System.getProperty("devws.e2e.probesMode", "http");
 
+    /** On a failed step, what the cluster says: a CI log then shows why, not only that. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestWatcher diagnostics = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            if (cluster == null) {
+                return;
+            }
+            StringBuilder out = new StringBuilder("\n[journey] diagnostics after the failure of " + context.getDisplayName() + "\n");
+            for (String[] args : List.of(
+                    new String[] {"get", "devworkspaces,pods,pvc", "-n", NS, "-o", "wide"},
+                    new String[] {"logs", "pod/" + WorkspaceNames.of(WS).pod(), "-n", NS, "-c", SidecarContract.SIDECAR_CONTAINER, "--tail=60"},
+                    new String[] {"logs", "pod/" + WorkspaceNames.of(WS).pod(), "-n", NS, "-c", SidecarContract.SIDECAR_CONTAINER, "--previous", "--tail=30"},
+                    new String[] {"logs", "deployment/" + RELEASE, "-n", OP_NS, "--tail=40"},
+                    new String[] {"get", "events", "-n", NS, "--sort-by=.lastTimestamp"})) {
+                Proc.Result r = cluster.kubectl(args);
+                out.append("$ kubectl ").append(String.join(" ", args)).append('\n').append(r.out()).append(r.err());
+            }
+            System.out.println(out);
+        }
+    };
+
     Path tmp;
     E2eSettings settings;
     Cluster cluster;
