@@ -1,19 +1,29 @@
 package io.devws.cli.startup;
 
 import io.devws.cli.command.DevwsCommand;
+import io.devws.cli.command.KubeOptions;
 import io.devws.cli.output.OutputFormat;
 import io.devws.cli.output.Serializer;
 import io.devws.cli.sshconfig.HostKeys;
+import io.devws.cli.tunnel.KubeTunnels;
+import io.devws.cli.tunnel.StdioPump;
+import io.devws.cli.tunnel.Tunnel;
 import io.devws.cli.workspace.UpRequest;
 import io.devws.cli.workspace.WorkspaceInfo;
+import io.devws.cli.workspace.WorkspaceRef;
 import io.devws.model.DevWorkspace;
 import io.devws.model.exec.ExecSpec;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.util.security.SecurityUtils;
 
@@ -36,6 +46,7 @@ public final class Training {
     }
 
     public static void main(String[] args) throws Exception {
+        proxyCommandAgainstTrainingServer();
         ProxyFastPath.of(new String[] {"ssh", "--stdio", "ws.team.devws"}).orElseThrow().commandLine()
                 .parseArgs("--stdio", "ws.team.devws");
         ProxyFastPath.of(new String[] {"ssh", "--local", "--stdio", "demo.local.devws"}).orElseThrow().commandLine()
@@ -61,5 +72,58 @@ public final class Training {
         ssh.stop();
         SocketChannel.open(StandardProtocolFamily.UNIX).close();
         System.exit(0);
+    }
+
+    /**
+     * The real ProxyCommand path (kubeconfig, TLS with a CA, one GET, the exec stream, the pumps)
+     * against {@link TrainingServer}. Best effort: a failure only leaves those classes out of the archive.
+     */
+    private static void proxyCommandAgainstTrainingServer() {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("devws-training");
+            try (TrainingServer server = TrainingServer.start(dir)) {
+                KubeOptions options = new KubeOptions();
+                options.kubeconfig = server.kubeconfig().toString();
+                WorkspaceRef ref = WorkspaceRef.parse(TrainingServer.WORKSPACE + "." + TrainingServer.NAMESPACE + ".devws",
+                        WorkspaceRef.DEFAULT_SUFFIX);
+                Thread run = new Thread(() -> {
+                    try (Tunnel tunnel = KubeTunnels.open(options, ref, false, Duration.ofSeconds(10), System.err)) {
+                        StdioPump.run(tunnel, new IdleInput(), OutputStream.nullOutputStream());
+                    }
+                }, "devws-training");
+                run.setDaemon(true);
+                run.start();
+                run.join(30_000);
+            }
+        } catch (Exception | Error e) {
+            System.err.println("devws training: the ProxyCommand path was not trained (" + e + "); the archive is smaller");
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary directory of the build
+        }
+    }
+
+    /** Stdin of a client that has not typed yet: reads block until the pump is abandoned. */
+    private static final class IdleInput extends InputStream {
+        @Override
+        public int read() {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return -1;
+        }
     }
 }
