@@ -52,6 +52,21 @@ class LaunchersIT {
                 .as("--shared means nothing without --stdio").containsPattern("TieredStopAtLevel += 1 ");
     }
 
+    /** Java 25 on PATH (no JAVA_HOME): the launcher finds its version, uses the AOT cache, and prints nothing but the output. */
+    @Test
+    void anotherJavaOnPathStartsWithoutWarnings() throws Exception {
+        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java25.resolve("bin/java")),
+                "needs Temurin 25 at " + java25 + " (this machine has it)");
+        Map<String, String> env = Map.of("PATH", java25.resolve("bin") + ":" + System.getenv("PATH"), "JAVA_HOME", "");
+        Result version = Launchers.run(home, env, Launchers.devws("--version"));
+        assertThat(version.code()).as(version.err()).isZero();
+        assertThat(version.err()).as("no Unsafe or class-data warnings on stderr").isEmpty();
+        Result flags = Launchers.run(home, Map.of("PATH", env.get("PATH"), "JAVA_HOME", "",
+                "DEVWS_JAVA_OPTS", "-XX:+PrintFlagsFinal -version"), Launchers.devws("--version"));
+        assertThat(flags.out()).containsPattern("AOTCache += \\S*devws.aot");
+    }
+
     @Test
     void badUsageIsExitCode2AndAHint() throws Exception {
         Result r = Launchers.run(home, Map.of(), Launchers.devws("frobnicate"));
