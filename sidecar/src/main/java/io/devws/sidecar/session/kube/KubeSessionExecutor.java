@@ -32,6 +32,8 @@ import java.util.UUID;
  * </ul>
  */
 public final class KubeSessionExecutor implements SessionExecutor {
+    /** How long the client's EOF waits for a session's stdin relay that has not started yet. */
+    static final int RELAY_START_SECONDS = 10;
     private final KubernetesClient client;
     private final KubeTarget target;
     private final boolean ownsClient;
@@ -73,9 +75,14 @@ public final class KubeSessionExecutor implements SessionExecutor {
         return helper(SessionScript.signal(sessionId, name), 10);
     }
 
-    /** Ends a session's stdin relay after {@code bytes} bytes (0: at once); waits as long as the relay needs. */
+    /** The client's EOF: ends a session's stdin relay after {@code bytes} bytes, waiting for a relay that has not started yet. */
     void endStdin(String sessionId, long bytes) {
-        helper(SessionScript.stdinEof(sessionId, bytes), bytes == 0 ? 10 : 3600);
+        helper(SessionScript.stdinEof(sessionId, bytes, RELAY_START_SECONDS), 3600);
+    }
+
+    /** Clean-up once the command exited: ends a relay still running, waits for none. */
+    void dropStdin(String sessionId) {
+        helper(SessionScript.stdinEof(sessionId, 0, 0), 10);
     }
 
     private boolean helper(java.util.List<String> command, int timeoutSeconds) {

@@ -72,7 +72,7 @@ final class KubeSessionProcess implements SessionProcess {
         this.stdin = new StdinStream(watch.getInput());
         if (!pty) {
             // the stdin relay outlives the command (v4 exec never closes its stdin): end it
-            exit.whenComplete((s, t) -> inBackground("devws-stdin-end-" + id, () -> executor.endStdin(id, 0)));
+            exit.whenComplete((s, t) -> inBackground("devws-stdin-end-" + id, () -> executor.dropStdin(id)));
         }
     }
 

@@ -58,19 +58,25 @@ public final class SessionScript {
 
     /**
      * Ends a session's stdin relay once it has passed on {@code N} bytes (its {@code wchar} in
-     * {@code /proc/PID/io}), so the command reads all of them and then EOF. N = 0 ends it at once
-     * (clean-up after the command exited).
+     * {@code /proc/PID/io}), so the command reads all of them and then EOF. N = 0 ends it at once.
+     * The relay may not exist yet: this exec can overtake the session's own wrapper, which starts
+     * the relay only after its set-up. So it waits up to {@code W} seconds for the relay to appear
+     * (W = 0: clean-up after the command exited, when there is nothing to wait for).
      */
     static final String STDIN_EOF = String.join("\n",
-            "id=$1; n=$2; p=",
-            "for d in /proc/[0-9]*; do",
-            "  if tr '\\0' '\\n' < \"$d/environ\" 2>/dev/null | grep -qx \"" + RELAY_VARIABLE + "=$id\"; then p=${d#/proc/}; break; fi",
+            "id=$1; n=$2; w=$3; p=; i=0",
+            "while :; do",
+            "  for d in /proc/[0-9]*; do",
+            "    if tr '\\0' '\\n' < \"$d/environ\" 2>/dev/null | grep -qx \"" + RELAY_VARIABLE + "=$id\"; then p=${d#/proc/}; break; fi",
+            "  done",
+            "  [ -n \"$p\" ] && break",
+            "  [ $i -ge $((w * 20)) ] && exit 0",
+            "  sleep 0.05; i=$((i + 1))",
             "done",
-            "[ -n \"$p\" ] || exit 0",
             "while [ \"$n\" -gt 0 ] && [ -d \"/proc/$p\" ]; do",
-            "  w=$(sed -n 's/^wchar: //p' \"/proc/$p/io\" 2>/dev/null)",
-            "  if [ -z \"$w\" ]; then sleep 1; break; fi",
-            "  [ \"$w\" -ge \"$n\" ] && break",
+            "  v=$(sed -n 's/^wchar: //p' \"/proc/$p/io\" 2>/dev/null)",
+            "  if [ -z \"$v\" ]; then sleep 1; break; fi",
+            "  [ \"$v\" -ge \"$n\" ] && break",
             "  sleep 0.05",
             "done",
             "kill \"$p\" 2>/dev/null; exit 0");
@@ -121,9 +127,12 @@ public final class SessionScript {
         return List.of("/bin/sh", "-c", SIGNAL, "devws-signal", id, name);
     }
 
-    /** The exec command that ends session {@code id}'s stdin after {@code bytes} bytes (see {@link #STDIN_EOF}). */
-    public static List<String> stdinEof(String id, long bytes) {
-        return List.of("/bin/sh", "-c", STDIN_EOF, "devws-stdin-eof", id, Long.toString(bytes));
+    /**
+     * The exec command that ends session {@code id}'s stdin after {@code bytes} bytes, waiting up to
+     * {@code waitSeconds} for its relay to start (see {@link #STDIN_EOF}).
+     */
+    public static List<String> stdinEof(String id, long bytes, int waitSeconds) {
+        return List.of("/bin/sh", "-c", STDIN_EOF, "devws-stdin-eof", id, Long.toString(bytes), Integer.toString(waitSeconds));
     }
 
     /** Shell variable names only: anything else could not be exported and is dropped, as sshd drops it. */

@@ -37,4 +37,30 @@ class SessionScriptTest {
         assertThat(SessionScript.signal("i", "TERM")).endsWith("devws-signal", "i", "TERM");
         assertThatThrownBy(() -> SessionScript.signal("i", "TERM; rm -rf /")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** The client's EOF can overtake the session's wrapper: the stdin-EOF script waits for a relay that starts late. */
+    @Test
+    void stdinEofWaitsForARelayThatStartsLate() throws Exception {
+        String id = "late-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Process eof = new ProcessBuilder(SessionScript.stdinEof(id, 0, 5)).start();
+        Thread.sleep(500);
+        assertThat(eof.isAlive()).as("still waiting for the relay").isTrue();
+        Process relay = new ProcessBuilder("sleep", "60").start();
+        Process relayWithMarker = new ProcessBuilder("env", SessionScript.RELAY_VARIABLE + "=" + id, "sleep", "60").start();
+        try {
+            assertThat(eof.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(relayWithMarker.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).as("the late relay was ended").isTrue();
+            assertThat(relay.isAlive()).as("other processes are left alone").isTrue();
+        } finally {
+            relay.destroyForcibly();
+            relayWithMarker.destroyForcibly();
+        }
+    }
+
+    @Test
+    void stdinCleanUpWaitsForNoRelay() throws Exception {
+        Process eof = new ProcessBuilder(SessionScript.stdinEof("none-" + System.nanoTime(), 0, 0)).start();
+        assertThat(eof.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(eof.exitValue()).isZero();
+    }
 }
