@@ -60,19 +60,26 @@ public final class SessionScript {
      * Ends a session's stdin relay once it has passed on {@code N} bytes (its {@code wchar} in
      * {@code /proc/PID/io}), so the command reads all of them and then EOF. N = 0 ends it at once.
      * The relay may not exist yet: this exec can overtake the session's own wrapper, which starts
-     * the relay only after its set-up. So it waits up to {@code W} seconds for the relay to appear
-     * (W = 0: clean-up after the command exited, when there is nothing to wait for).
+     * the relay only after its set-up. So it waits up to {@code W} seconds for the relay, leaving a
+     * {@code .wait} marker; the clean-up after the command exited (W = 0) answers a waiting one with
+     * a {@code .done} marker, so a short command (EOF and exit at once) costs no wait.
      */
     static final String STDIN_EOF = String.join("\n",
-            "id=$1; n=$2; w=$3; p=; i=0",
-            "while :; do",
-            "  for d in /proc/[0-9]*; do",
-            "    if tr '\\0' '\\n' < \"$d/environ\" 2>/dev/null | grep -qx \"" + RELAY_VARIABLE + "=$id\"; then p=${d#/proc/}; break; fi",
-            "  done",
-            "  [ -n \"$p\" ] && break",
-            "  [ $i -ge $((w * 20)) ] && exit 0",
-            "  sleep 0.05; i=$((i + 1))",
-            "done",
+            "id=$1; n=$2; w=$3; i=0; m=${TMPDIR:-/tmp}/devws-stdin-$id",
+            // one grep over every environ file per look; only the relay's own environment holds this variable
+            "relay() { f=$(grep -l -F \"" + RELAY_VARIABLE + "=$id\" /proc/[0-9]*/environ 2>/dev/null | head -n 1); p=${f#/proc/}; p=${p%/environ}; }",
+            "relay",
+            "if [ \"$w\" -eq 0 ]; then",
+            "  [ -n \"$p\" ] && kill \"$p\" 2>/dev/null",
+            "  [ -e \"$m.wait\" ] && : > \"$m.done\"",
+            "  exit 0",
+            "fi",
+            "if [ -z \"$p\" ]; then",
+            "  : > \"$m.wait\" 2>/dev/null",
+            "  while [ -z \"$p\" ] && [ $i -lt $((w * 10)) ] && [ ! -e \"$m.done\" ]; do sleep 0.1; i=$((i + 1)); relay; done",
+            "  rm -f \"$m.wait\" \"$m.done\"",
+            "  [ -n \"$p\" ] || exit 0",
+            "fi",
             "while [ \"$n\" -gt 0 ] && [ -d \"/proc/$p\" ]; do",
             "  v=$(sed -n 's/^wchar: //p' \"/proc/$p/io\" 2>/dev/null)",
             "  if [ -z \"$v\" ]; then sleep 1; break; fi",

@@ -57,6 +57,20 @@ class SessionScriptTest {
         }
     }
 
+    /** EOF and exit at once (`ssh ws true`): the clean-up releases the EOF script that waits for a relay already gone. */
+    @Test
+    void theCleanUpReleasesAWaitingEofScript() throws Exception {
+        String id = "gone-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Process eof = new ProcessBuilder(SessionScript.stdinEof(id, 0, 30)).start();
+        Thread.sleep(500);
+        assertThat(eof.isAlive()).isTrue();
+        Process cleanUp = new ProcessBuilder(SessionScript.stdinEof(id, 0, 0)).start();
+        assertThat(cleanUp.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(eof.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)).as("released well before its 30 s").isTrue();
+        assertThat(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "devws-stdin-" + id + ".wait")).doesNotExist();
+        assertThat(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "devws-stdin-" + id + ".done")).doesNotExist();
+    }
+
     @Test
     void stdinCleanUpWaitsForNoRelay() throws Exception {
         Process eof = new ProcessBuilder(SessionScript.stdinEof("none-" + System.nanoTime(), 0, 0)).start();
