@@ -59,15 +59,30 @@ public final class ClusterBenchmark {
     }
 
     private static void row(StringBuilder out, String what, double devws, double kubectl, double ratio) {
+        if (Double.isNaN(ratio)) {
+            out.append(String.format(Locale.ROOT, "| %s | failed (see the log) | | |%n", what));
+            return;
+        }
         out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f× |%n", what, devws, kubectl, ratio));
     }
 
-    /** Mean seconds of the devws command and of the kubectl command (hyperfine, 1 warm-up). */
+    /**
+     * Mean seconds of the devws command and of the kubectl command (hyperfine, 1 warm-up). A run that
+     * fails is reported, with what the failing command says when run once more, instead of a number:
+     * the journey's other steps assert the behaviour, this one measures it.
+     */
     private double[] pair(String name, String devws, String kubectl, int runs) throws Exception {
         Path json = dir.resolve("bench-" + name + ".json");
-        Proc.of(List.of("hyperfine", "--shell=bash", "--warmup", "1", "--runs", String.valueOf(runs),
+        Proc.Result r = Proc.of(List.of("hyperfine", "--shell=bash", "--warmup", "1", "--runs", String.valueOf(runs),
                         "--export-json", json.toString(), "-n", "devws", devws, "-n", "kubectl", kubectl))
-                .env(user.env()).timeout(Duration.ofMinutes(10)).run().ok();
+                .env(user.env()).timeout(Duration.ofMinutes(10)).run();
+        if (r.exit() != 0) {
+            Proc.Result again = Proc.of(List.of("bash", "-c", devws + " > /dev/null")).env(user.env())
+                    .timeout(Duration.ofMinutes(2)).run();
+            System.out.println("[benchmark] " + name + ": hyperfine failed: " + r.err().strip()
+                    + "\n[benchmark] the devws command once more: exit " + again.exit() + ", stderr:\n" + again.err());
+            return new double[] {Double.NaN, Double.NaN};
+        }
         JsonNode results = new ObjectMapper().readTree(Files.readString(json)).get("results");
         return new double[] {results.get(0).get("mean").asDouble(), results.get(1).get("mean").asDouble()};
     }
