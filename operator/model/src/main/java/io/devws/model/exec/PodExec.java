@@ -253,14 +253,16 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
     @Override
     public void resize(int cols, int rows) {
         if (cols > 0 && rows > 0) {
-            send(RESIZE, ("{\"Width\":" + cols + ",\"Height\":" + rows + "}").getBytes(StandardCharsets.UTF_8));
+            byte[] size = ("{\"Width\":" + cols + ",\"Height\":" + rows + "}").getBytes(StandardCharsets.UTF_8);
+            send(RESIZE, size, 0, size.length);
         }
     }
 
-    private boolean send(byte channel, byte[] payload) {
-        byte[] frame = new byte[payload.length + 1];
+    /** One v4 frame: the channel byte, then {@code len} bytes of {@code b}; false once the WebSocket is closed. */
+    private boolean send(byte channel, byte[] b, int off, int len) {
+        byte[] frame = new byte[len + 1];
         frame[0] = channel;
-        System.arraycopy(payload, 0, frame, 1, payload.length);
+        System.arraycopy(b, off, frame, 1, len);
         WebSocket ws = socket;
         return ws != null && ws.send(ByteBuffer.wrap(frame));
     }
@@ -293,10 +295,7 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
             for (int done = 0; done < len; ) {
                 int n = Math.min(FRAME, len - done);
                 awaitRoom(ws);
-                byte[] frame = new byte[n + 1];
-                frame[0] = STDIN;
-                System.arraycopy(b, off + done, frame, 1, n);
-                if (!ws.send(ByteBuffer.wrap(frame))) {
+                if (!send(STDIN, b, off + done, n)) {
                     throw new IOException("the exec stream is closed");
                 }
                 done += n;
