@@ -20,8 +20,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import org.apache.sshd.client.SshClient;
@@ -79,38 +77,21 @@ public final class Training {
      * against {@link TrainingServer}. Best effort: a failure only leaves those classes out of the archive.
      */
     private static void proxyCommandAgainstTrainingServer() {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("devws-training");
-            try (TrainingServer server = TrainingServer.start(dir)) {
-                KubeOptions options = new KubeOptions();
-                options.kubeconfig = server.kubeconfig().toString();
-                WorkspaceRef ref = WorkspaceRef.parse(TrainingServer.WORKSPACE + "." + TrainingServer.NAMESPACE + ".devws",
-                        WorkspaceRef.DEFAULT_SUFFIX);
-                Thread run = new Thread(() -> {
-                    try (Tunnel tunnel = KubeTunnels.open(options, ref, false, Duration.ofSeconds(10), System.err)) {
-                        StdioPump.run(tunnel, new IdleInput(), OutputStream.nullOutputStream());
-                    }
-                }, "devws-training");
-                run.setDaemon(true);
-                run.start();
-                run.join(30_000);
-            }
+        try (TrainingServer server = TrainingServer.start()) {
+            KubeOptions options = new KubeOptions();
+            options.kubeconfig = server.kubeconfig().toString();
+            WorkspaceRef ref = WorkspaceRef.parse(TrainingServer.WORKSPACE + "." + TrainingServer.NAMESPACE + ".devws",
+                    WorkspaceRef.DEFAULT_SUFFIX);
+            Thread run = new Thread(() -> {
+                try (Tunnel tunnel = KubeTunnels.open(options, ref, false, Duration.ofSeconds(10), System.err)) {
+                    StdioPump.run(tunnel, new IdleInput(), OutputStream.nullOutputStream());
+                }
+            }, "devws-training");
+            run.setDaemon(true);
+            run.start();
+            run.join(30_000);
         } catch (Exception | Error e) {
             System.err.println("devws training: the ProxyCommand path was not trained (" + e + "); the archive is smaller");
-        } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a temporary directory of the build
         }
     }
 

@@ -23,23 +23,36 @@ final class TrainingServer implements AutoCloseable {
     static final String NAMESPACE = "training";
     static final String WORKSPACE = "ws";
     private static final String PASSWORD = "devws-training";
+    private static final String KEYSTORE = "training.p12";
+    private static final String CERTIFICATE = "training.pem";
+    private static final String KUBECONFIG = "kubeconfig";
     private static final String POD_JSON = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"ws\",\"namespace\":\"training\","
             + "\"labels\":{\"devws.io/workspace\":\"ws\"}},\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}";
 
     private final Vertx vertx;
     private final HttpServer server;
-    private final Path kubeconfig;
+    private final Path dir;
 
-    private TrainingServer(Vertx vertx, HttpServer server, Path kubeconfig) {
+    private TrainingServer(Vertx vertx, HttpServer server, Path dir) {
         this.vertx = vertx;
         this.server = server;
-        this.kubeconfig = kubeconfig;
+        this.dir = dir;
     }
 
-    /** Starts on a free loopback port; writes the certificate and a kubeconfig for it into {@code dir}. */
-    static TrainingServer start(Path dir) throws Exception {
-        Path keystore = dir.resolve("training.p12");
-        Path cert = dir.resolve("training.pem");
+    /** Starts on a free loopback port, with its certificate and a kubeconfig for it in a new temporary directory. */
+    static TrainingServer start() throws Exception {
+        Path dir = Files.createTempDirectory("devws-training");
+        try {
+            return start(dir);
+        } catch (Exception | Error e) {
+            delete(dir);
+            throw e;
+        }
+    }
+
+    private static TrainingServer start(Path dir) throws Exception {
+        Path keystore = dir.resolve(KEYSTORE);
+        Path cert = dir.resolve(CERTIFICATE);
         keytool("-genkeypair", "-alias", "training", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=devws-training",
                 "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
                 "-storepass", PASSWORD, "-keypass", PASSWORD);
@@ -58,7 +71,7 @@ final class TrainingServer implements AutoCloseable {
         server.listen().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         String pem = Files.readString(cert);
         String ca = java.util.Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), String.join("\n",
+        Files.writeString(dir.resolve(KUBECONFIG), String.join("\n",
                 "apiVersion: v1",
                 "kind: Config",
                 "clusters:",
@@ -78,11 +91,11 @@ final class TrainingServer implements AutoCloseable {
                 "    namespace: " + NAMESPACE,
                 "current-context: training",
                 ""));
-        return new TrainingServer(vertx, server, kubeconfig);
+        return new TrainingServer(vertx, server, dir);
     }
 
     Path kubeconfig() {
-        return kubeconfig;
+        return dir.resolve(KUBECONFIG);
     }
 
     private static byte[] frame(int channel, String payload) {
@@ -107,5 +120,17 @@ final class TrainingServer implements AutoCloseable {
     public void close() {
         server.close();
         vertx.close();
+        delete(dir);
+    }
+
+    /** Removes the files this server wrote (the keystore, its certificate, the kubeconfig) and their directory. */
+    private static void delete(Path dir) {
+        for (String name : new String[] {KEYSTORE, CERTIFICATE, KUBECONFIG, ""}) {
+            try {
+                Files.deleteIfExists(dir.resolve(name));
+            } catch (IOException e) {
+                // a temporary directory of the build
+            }
+        }
     }
 }
