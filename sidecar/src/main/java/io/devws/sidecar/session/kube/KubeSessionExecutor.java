@@ -10,7 +10,9 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs sessions in the pod's dev container through the Kubernetes exec API with the pod's own
@@ -34,6 +36,7 @@ import java.util.UUID;
 public final class KubeSessionExecutor implements SessionExecutor {
     /** How long the client's EOF waits for a session's stdin relay that has not started yet. */
     static final int RELAY_START_SECONDS = 10;
+
     private final KubernetesClient client;
     private final KubeTarget target;
     private final boolean ownsClient;
@@ -85,16 +88,16 @@ public final class KubeSessionExecutor implements SessionExecutor {
         helper(SessionScript.stdinEof(sessionId, 0, 0), 10);
     }
 
-    private boolean helper(java.util.List<String> command, int timeoutSeconds) {
+    private boolean helper(List<String> command, int timeoutSeconds) {
         try (ExecWatch w = PodExec.open(client, exec(command, false, false, false), null, null)) {
-            Integer code = w.exitCode().get(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS);
+            Integer code = w.exitCode().get(timeoutSeconds, TimeUnit.SECONDS);
             return code != null && code == 0;
         } catch (Exception e) {
             return false;
         }
     }
 
-    private ExecSpec exec(java.util.List<String> command, boolean stdin, boolean stderr, boolean tty) {
+    private ExecSpec exec(List<String> command, boolean stdin, boolean stderr, boolean tty) {
         return new ExecSpec(target.namespace(), target.pod(), target.container(), command, stdin, stderr, tty);
     }
 

@@ -150,9 +150,7 @@ final class KubeSessionProcess implements SessionProcess {
             return;
         }
         if (!exit.isDone()) {
-            Thread t = new Thread(this::hangUp, "devws-hangup-" + id);
-            t.setDaemon(true);
-            t.start();
+            inBackground("devws-hangup-" + id, this::hangUp);
         } else {
             close();
         }
