@@ -71,31 +71,7 @@ public final class ExecTestServer implements AutoCloseable {
 
     /** Writes a kubeconfig whose current context points here, with {@code namespace} as default. */
     public Path writeKubeconfig(Path file, String namespace) {
-        String yaml = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: devws-test
-                  cluster:
-                    server: %s
-                contexts:
-                - name: devws-test
-                  context:
-                    cluster: devws-test
-                    user: devws-test
-                    namespace: %s
-                current-context: devws-test
-                users:
-                - name: devws-test
-                  user:
-                    token: devws-test-token
-                """.formatted(url(), namespace);
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            return Files.writeString(file, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Kubeconfigs.write(file, url(), namespace);
     }
 
     /** Variables added to (or replacing) the test JVM's environment for execs into {@code container}. */

@@ -7,11 +7,11 @@ import io.devws.model.DevWorkspace;
 import io.devws.model.DevWorkspaceStatus;
 import io.devws.model.Phase;
 import io.devws.model.SshStatus;
+import io.devws.testing.Kubeconfigs;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,14 +29,7 @@ class DoctorClusterIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        kubeconfig = Files.writeString(home.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
-                users: [{name: u, user: {token: t}}]
-                contexts: [{name: mock, context: {cluster: mock, user: u, namespace: team}}]
-                current-context: mock
-                """.formatted(client.getConfiguration().getMasterUrl())).toString();
+        kubeconfig = Kubeconfigs.write(home.resolve("kubeconfig"), client.getConfiguration().getMasterUrl(), "team").toString();
         client.resources(DevWorkspace.class).inNamespace("team").delete();
     }
 

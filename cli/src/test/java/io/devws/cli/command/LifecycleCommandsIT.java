@@ -7,6 +7,7 @@ import io.devws.model.DevWorkspace;
 import io.devws.model.DevWorkspaceStatus;
 import io.devws.model.Phase;
 import io.devws.model.SshStatus;
+import io.devws.testing.Kubeconfigs;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -33,14 +34,7 @@ class LifecycleCommandsIT {
     @BeforeEach
     void kubeconfig() throws Exception {
         Path file = home.resolve("kubeconfig");
-        Files.writeString(file, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
-                users: [{name: u, user: {token: t}}]
-                contexts: [{name: mock, context: {cluster: mock, user: u, namespace: team}}]
-                current-context: mock
-                """.formatted(client.getConfiguration().getMasterUrl()));
+        Kubeconfigs.write(file, client.getConfiguration().getMasterUrl(), "team");
         kubeconfig = file.toString();
         client.resources(DevWorkspace.class).inNamespace("team").delete();
     }
