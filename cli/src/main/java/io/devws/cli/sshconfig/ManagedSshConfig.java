@@ -15,23 +15,21 @@ public record ManagedSshConfig(Path devwsExecutable, HostSuffix suffix, SshPaths
     public static final String HEADER = "# Managed by `devws config-ssh`: rewritten on every run, edit ~/.ssh/config instead.";
     /** Unix socket paths hold 108 bytes; ssh first binds ControlPath plus a 17-character temporary suffix. */
     static final int MAX_CONTROL_PATH = 90;
+    /** What {@code %C} in ControlPath grows by: two characters become a 40-character hash. */
+    private static final int CONTROL_HASH_GROWTH = 40 - 2;
 
     public ManagedSshConfig {
         if (controlPersist != null) {
             if (!controlPersist.matches("[0-9]+[smhdwSMHDW]?")) {
                 throw new IllegalArgumentException("--multiplex takes a time such as 600, 10m or 1h, not '" + controlPersist + "'");
             }
-            int length = paths.controlPath().toString().length() + 40 - 2;
+            int length = paths.controlPath().toString().length() + CONTROL_HASH_GROWTH;
             if (length > MAX_CONTROL_PATH) {
                 throw new IllegalArgumentException("--multiplex: the control sockets would live in " + paths.devwsDir()
                         + ", a path too long for a Unix socket (" + length + " > " + MAX_CONTROL_PATH
                         + " characters); run config-ssh with a shorter HOME or without --multiplex");
             }
         }
-    }
-
-    public ManagedSshConfig(Path devwsExecutable, HostSuffix suffix, SshPaths paths, int serverAliveInterval) {
-        this(devwsExecutable, suffix, paths, serverAliveInterval, null);
     }
 
     public String render() {

@@ -12,14 +12,14 @@ class ManagedSshConfigTest {
     @Test
     void rendersTheGoldenFile() throws IOException {
         SshPaths paths = SshPaths.forHome(Path.of("/home/u"));
-        String rendered = new ManagedSshConfig(Path.of("/opt/devws/devws"), HostSuffix.DEFAULT, paths, 30).render();
+        String rendered = new ManagedSshConfig(Path.of("/opt/devws/devws"), HostSuffix.DEFAULT, paths, 30, null).render();
         assertThat(rendered).isEqualTo(UserSshConfigTest.resource("managed-config.golden")
                 .replace("${HOME}", "/home/u").replace("${DEVWS}", "/opt/devws/devws"));
     }
 
     @Test
     void aCustomSuffixIsPassedToTheProxyCommand() {
-        String rendered = new ManagedSshConfig(Path.of("/d/devws"), new HostSuffix("dev.example"), SshPaths.forHome(Path.of("/h")), 30).render();
+        String rendered = new ManagedSshConfig(Path.of("/d/devws"), new HostSuffix("dev.example"), SshPaths.forHome(Path.of("/h")), 30, null).render();
         assertThat(rendered).contains("Host *.local.dev.example\n  ProxyCommand \"/d/devws\" ssh --local --stdio --host-suffix dev.example %h\n",
                 "Host *.dev.example\n  ProxyCommand \"/d/devws\" ssh --stdio --host-suffix dev.example %h\n");
     }
@@ -30,7 +30,7 @@ class ManagedSshConfigTest {
         assertThat(rendered).contains("Host *.devws\n  ProxyCommand \"/d/devws\" ssh --stdio --shared %h\n", "  IdentityFile \"/home/a b%%/.ssh/devws/id_ed25519\"\n"
                 + "  ControlMaster auto\n  ControlPath \"/home/a b%%/.ssh/devws/cm-%C\"\n  ControlPersist 10m\n");
         assertThat(rendered.split("ControlMaster auto", -1)).as("both blocks").hasSize(3);
-        assertThat(new ManagedSshConfig(Path.of("/d/devws"), HostSuffix.DEFAULT, SshPaths.forHome(Path.of("/h")), 30).render())
+        assertThat(new ManagedSshConfig(Path.of("/d/devws"), HostSuffix.DEFAULT, SshPaths.forHome(Path.of("/h")), 30, null).render())
                 .doesNotContain("Control");
     }
 
