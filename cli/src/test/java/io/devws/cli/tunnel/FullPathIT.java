@@ -58,12 +58,15 @@ class FullPathIT {
         assertThat(r.out()).isEqualTo("in-the-dev-container " + path.work + "\n");
         assertThat(r.err()).isEqualTo("to-stderr\n");
         List<ExecRequest> execs = path.server.requests();
-        // the tunnel into the sidecar, then the session in the dev container; a second exec there
-        // may follow when ssh's stdin ends (the kube executor ends its stdin relay by exec)
+        // the tunnel into the sidecar, then the session in the dev container; after it only the
+        // kube executor's stdin-relay execs there: one for the client's EOF, one clean-up after exit
         assertThat(execs.get(0).container()).isEqualTo(SidecarContract.SIDECAR_CONTAINER);
         assertThat(execs.get(0).command()).containsExactly(SidecarContract.STDIO_COMMAND);
-        assertThat(execs.subList(1, execs.size())).extracting(ExecRequest::container)
-                .isNotEmpty().hasSizeLessThanOrEqualTo(2).containsOnly(SidecarContract.DEV_CONTAINER);
+        assertThat(execs).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(execs.subList(1, execs.size())).extracting(ExecRequest::container).containsOnly(SidecarContract.DEV_CONTAINER);
+        assertThat(execs.get(1).command()).contains("devws-session");
+        assertThat(execs.subList(2, execs.size())).hasSizeLessThanOrEqualTo(2)
+                .allSatisfy(e -> assertThat(e.command()).contains("devws-stdin-eof"));
     }
 
     @Test
