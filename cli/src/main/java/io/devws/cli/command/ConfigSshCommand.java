@@ -13,24 +13,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "config-ssh", description = {
     "Make `ssh NAME.devws` work: a devws-managed ~/.ssh/devws/config (ProxyCommand, agent forwarding, pinned host keys),",
     "one Include line at the top of ~/.ssh/config, and known_hosts entries from the workspaces' host keys."})
-public final class ConfigSshCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    KubeOptions kube;
-    @Mixin
-    LocalOption local;
+public final class ConfigSshCommand extends BackendCommand {
     @Option(names = "--dry-run", description = "Print the changes as a diff; write nothing.")
     boolean dryRun;
     @Option(names = "--ssh-config", paramLabel = "FILE", description = "The ssh config to add the Include to (default: ~/.ssh/config).")
@@ -45,19 +35,28 @@ public final class ConfigSshCommand implements Callable<Integer> {
         "session (default when given: ${FALLBACK-VALUE}); `ssh -O exit NAME.devws` closes it."})
     String multiplex;
 
+    /** Only the local workspaces' entries; the cluster's stay as they are. */
     @Override
-    public Integer call() throws Exception {
+    int onLocal(LocalWorkspaces store) throws Exception {
         HostSuffix suffix = new HostSuffix(hostSuffix);
+        return write(suffix, localEntries(store, suffix), suffix::isLocalHost, suffix.localSuffix());
+    }
+
+    /** Every workspace's entry, local and on the cluster. */
+    @Override
+    int onCluster(KubeConnection cluster) throws Exception {
+        HostSuffix suffix = new HostSuffix(hostSuffix);
+        List<KnownHostsEntry> entries = new ArrayList<>(localEntries(LocalWorkspaces.forUser(), suffix));
+        entries.addAll(clusterEntries(cluster.workspaces().list().stream().map(WorkspaceInfo::of).toList(), suffix));
+        return write(suffix, entries, host -> true, suffix.value());
+    }
+
+    /** Writes the managed config and the known_hosts entries (those {@code owned} are replaced), or prints the diff. */
+    private int write(HostSuffix suffix, List<KnownHostsEntry> entries, Predicate<String> owned, String connectSuffix) throws Exception {
         SshPaths paths = SshPaths.of(Path.of(System.getProperty("user.home")), sshConfig);
-        List<KnownHostsEntry> entries = new ArrayList<>(localEntries(suffix));
-        Predicate<String> owned = suffix::isLocalHost;
-        if (!local.local) {
-            entries.addAll(clusterEntries(suffix));
-            owned = host -> true;
-        }
         ManagedSshConfig managed = new ManagedSshConfig(CliHome.executable(), suffix, paths, serverAliveInterval, multiplex);
         ConfigSshPlan plan = ConfigSshPlan.compute(paths, managed, entries, owned);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (dryRun) {
             java.io.ByteArrayOutputStream diff = new java.io.ByteArrayOutputStream();
             plan.printDiff(new java.io.PrintStream(diff, true, java.nio.charset.StandardCharsets.UTF_8));
@@ -70,20 +69,13 @@ public final class ConfigSshCommand implements Callable<Integer> {
         }
         plan.apply();
         out.println("wrote " + paths.managedConfig() + " and " + paths.knownHosts() + " (" + entries.size() + " host keys pinned)");
-        out.println("connect: ssh NAME." + (local.local ? suffix.localSuffix() : suffix.value()));
+        out.println("connect: ssh NAME." + connectSuffix);
         return 0;
     }
 
-    private static List<KnownHostsEntry> localEntries(HostSuffix suffix) {
-        LocalWorkspaces store = LocalWorkspaces.forUser();
+    private static List<KnownHostsEntry> localEntries(LocalWorkspaces store, HostSuffix suffix) {
         return store.list().stream()
                 .map(l -> new KnownHostsEntry(List.of(suffix.localHost(l.name())), store.hostPublicKey(l))).toList();
-    }
-
-    private List<KnownHostsEntry> clusterEntries(HostSuffix suffix) {
-        try (KubeConnection c = KubeConnection.open(kube)) {
-            return clusterEntries(c.workspaces().list().stream().map(WorkspaceInfo::of).toList(), suffix);
-        }
     }
 
     /** Both the namespaced name and, for the current namespace, the short name. */
