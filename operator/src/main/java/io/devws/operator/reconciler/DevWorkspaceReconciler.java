@@ -79,10 +79,16 @@ public class DevWorkspaceReconciler implements Reconciler<DevWorkspace> {
         if (idle.idle()) {
             LOG.infof("stopping %s/%s: no SSH activity for %s", ws.getMetadata().getNamespace(), ws.getMetadata().getName(),
                     ws.getSpec().getIdleTimeout());
+            // first record what this reconcile saw, the last activity among it: it came from the pod
+            // the stop removes, so the next reconcile may not find it. Before the stop, not after: a
+            // status patch from this object would then be stale (the mock API server applies status
+            // patches to the whole object and would undo the stop)
+            DevWorkspaceStatus seen = StatusCalculator.compute(observed, now, config.progressTimeout()).status();
+            if (!seen.equals(ws.getStatus())) {
+                context.getClient().resource(withStatus(ws, seen)).patchStatus();
+            }
             IdleStopper.stop(context.getClient(), ws);
-            // the spec change triggers the next reconcile, which computes the status; patching a
-            // status from this now stale object could race the stop (the mock API server applies
-            // status patches to the whole object)
+            // the spec change triggers the next reconcile, which computes the Stopped status
             metrics.finished(sample, "ok");
             return UpdateControl.noUpdate();
         } else {
