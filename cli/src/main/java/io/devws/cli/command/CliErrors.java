@@ -13,6 +13,11 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        int code = e instanceof TunnelException ? TUNNEL_FAILED : FAILED;
+        if (exiting()) {
+            // a signal ends this JVM (ssh ends its ProxyCommand with SIGHUP): what the teardown broke is not news
+            return code;
+        }
         boolean known = e instanceof WorkspaceException || e instanceof LocalException || e instanceof SshConfigException
                 || e instanceof TunnelException || e instanceof IllegalArgumentException;
         cmd.getErr().println("devws: " + (known ? e.getMessage() : "unexpected error: " + e));
@@ -20,6 +25,18 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
             e.printStackTrace(cmd.getErr());
         }
         cmd.getErr().flush();
-        return e instanceof TunnelException ? TUNNEL_FAILED : FAILED;
+        return code;
+    }
+
+    /** True once the JVM is shutting down: it takes no more shutdown hooks then. */
+    static boolean exiting() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 }

@@ -4,12 +4,41 @@ import io.devws.cli.command.KubeOptions;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** A Fabric8 client and namespace from kubectl-like flags; fails with one line when no cluster is configured. */
-public record KubeConnection(KubernetesClient client, String namespace) implements AutoCloseable {
+/**
+ * A Fabric8 client and namespace from kubectl-like flags; fails with one line when no cluster is configured.
+ * The client's Vert.x instance is owned here, so that {@link #close()} waits for its event loops to stop:
+ * HotSpot's exit waits up to 300 ms for threads that sit in native code (an event loop in epoll), which
+ * an ssh whose stderr is captured ({@code $(ssh ws cmd 2>&1)}, IDEs) waited for after every session. ssh
+ * ends its ProxyCommand with SIGHUP, so a shutdown hook stops the event loops too.
+ */
+public final class KubeConnection implements AutoCloseable {
+    private static final long CLOSE_WAIT_MS = 1_000;
+    private final KubernetesClient client;
+    private final String namespace;
+    private final Vertx vertx;
+    private final Thread onExit;
+    private CompletableFuture<Void> stopped;
+
+    private KubeConnection(KubernetesClient client, String namespace, Vertx vertx) {
+        this.client = client;
+        this.namespace = namespace;
+        this.vertx = vertx;
+        this.onExit = new Thread(this::stopVertx, "devws-exit");
+        Runtime.getRuntime().addShutdownHook(onExit);
+    }
+
     public static KubeConnection open(KubeOptions options) {
         Config config = config(options);
         if (options.namespace != null) {
@@ -19,7 +48,31 @@ public record KubeConnection(KubernetesClient client, String namespace) implemen
         config.setRequestRetryBackoffLimit(1);
         config.setConnectionTimeout(5_000);
         String namespace = config.getNamespace() == null ? "default" : config.getNamespace();
-        return new KubeConnection(new KubernetesClientBuilder().withConfig(config).build(), namespace);
+        Vertx vertx = newVertx();
+        try {
+            return new KubeConnection(new KubernetesClientBuilder().withConfig(config)
+                    .withHttpClientFactory(new VertxHttpClientFactory(vertx)).build(), namespace, vertx);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** As Fabric8 makes its own: daemon threads, no file cache, the JDK's resolver (Vert.x's costs start-up). */
+    private static Vertx newVertx() {
+        String property = "vertx.disableDnsResolver";
+        String before = System.getProperty(property);
+        System.setProperty(property, "true");
+        try {
+            return Vertx.vertx(new VertxOptions().setUseDaemonThread(true)
+                    .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
     }
 
     private static Config config(KubeOptions options) {
@@ -42,6 +95,14 @@ public record KubeConnection(KubernetesClient client, String namespace) implemen
         return Config.autoConfigure(options.context);
     }
 
+    public KubernetesClient client() {
+        return client;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
     public KubeWorkspaces workspaces() {
         return new KubeWorkspaces(client, namespace);
     }
@@ -49,5 +110,29 @@ public record KubeConnection(KubernetesClient client, String namespace) implemen
     @Override
     public void close() {
         client.close();
+        stopVertx();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // already exiting: the hook waits for the same close
+        }
+    }
+
+    /** Closes Vert.x once and waits for it: from {@link #close()} and from the hook, should SIGHUP come meanwhile. */
+    private void stopVertx() {
+        CompletableFuture<Void> stopping;
+        synchronized (this) {
+            if (stopped == null) {
+                stopped = vertx.close().toCompletionStage().toCompletableFuture();
+            }
+            stopping = stopped;
+        }
+        try {
+            stopping.get(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the event loops stop on their own; exiting only takes longer
+        }
     }
 }

@@ -235,6 +235,33 @@ class SshStdioIT {
         }
     }
 
+    /**
+     * How ssh ends its ProxyCommand: it closes the pipes and sends SIGHUP at once. The tunnel ends without a word
+     * (a caller that captures ssh's stderr, or the user's terminal, would show it) and at once: HotSpot's exit waits
+     * at least 300 ms (30 x 10 ms) while a thread sits in native code, such as an event loop in epoll, so the
+     * fastest of three hang-ups below 300 ms shows the client's event loops were stopped first.
+     */
+    @Test
+    void hangUpAsSshDoesEndsQuietlyAndPromptly() throws Exception {
+        sidecarScript("exec cat");
+        TestWorkspaces.running(client, NS, "ws");
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            try (ProxyProcess p = devws("ws")) {
+                p.send("ping\n");
+                await().atMost(Duration.ofSeconds(20)).until(() -> p.out().equals("ping\n"));
+                long t0 = System.nanoTime();
+                p.stdin().close();
+                new ProcessBuilder("kill", "-HUP", String.valueOf(p.pid())).start().waitFor();
+                int code = p.waitFor(10);
+                fastest = Math.min(fastest, Duration.ofNanos(System.nanoTime() - t0).toMillis());
+                assertThat(code).as(p.err()).isIn(0, 129);
+                assertThat(p.err()).isEmpty();
+            }
+        }
+        assertThat(fastest).isLessThan(300);
+    }
+
     @Test
     void missingKubeconfigIsOneLine() throws Exception {
         try (ProxyProcess p = ProxyProcess.start("ssh", "--stdio", "ws", "--kubeconfig", dir.resolve("nope").toString())) {
