@@ -19,6 +19,8 @@ public final class SessionScript {
     public static final String SESSION_VARIABLE = "DEVWS_SESSION";
     /** Environment variable of a session's stdin relay only. */
     static final String RELAY_VARIABLE = "DEVWS_STDIN_RELAY";
+    /** Environment variable of the process that drains a session's stdin once its command stopped reading. */
+    static final String DRAIN_VARIABLE = "DEVWS_STDIN_DRAIN";
 
     static final String SESSION = String.join("\n",
             "mode=$1; dir=$2; id=$3; n=$4; shift 4",
@@ -48,7 +50,11 @@ public final class SessionScript {
             // exec's output open would keep the exec from ending
             "    exec 4<&0",
             // (...&): not a child of the user's shell, whose `wait` must not wait for it
-            "    (" + RELAY_VARIABLE + "=\"$id\" cat <&4 4<&- > \"$f\" 2>/dev/null &)",
+            // once the relay ends (the command exited, so the FIFO broke, or STDIN_EOF ended it), the exec's
+            // stdin is drained: containerd sends the exit status only after its stdin copy ends, and a stdin
+            // that nobody reads blocks that copy for good (`ssh ws 'head -c 1M' < big` hung, as kubectl does)
+            "    ( (" + RELAY_VARIABLE + "=\"$id\" cat <&4 > \"$f\"; export " + DRAIN_VARIABLE + "=\"$id\"; exec cat <&4 4<&-)"
+                    + " >/dev/null 2>&1 &)",
             "    exec 3<\"$f\"; rm -f \"$f\"; exec 0<&3 3<&- 4<&-",
             "  fi ;;",
             "esac",
@@ -71,6 +77,8 @@ public final class SessionScript {
             "relay",
             "if [ \"$w\" -eq 0 ]; then",
             "  [ -n \"$p\" ] && kill \"$p\" 2>/dev/null",
+            // the exec has ended: its stdin needs no draining any more
+            "  for f in $(grep -l -F \"" + DRAIN_VARIABLE + "=$id\" /proc/[0-9]*/environ 2>/dev/null); do p=${f#/proc/}; kill \"${p%/environ}\" 2>/dev/null; done",
             "  [ -e \"$m.wait\" ] && : > \"$m.done\"",
             "  exit 0",
             "fi",

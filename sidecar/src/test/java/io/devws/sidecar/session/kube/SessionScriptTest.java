@@ -71,6 +71,66 @@ class SessionScriptTest {
         assertThat(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "devws-stdin-" + id + ".done")).doesNotExist();
     }
 
+    /**
+     * containerd ends an exec only after its stdin copy ends, and that copy blocks while nobody reads the exec's
+     * stdin: a command that exits before reading all of it ({@code ssh ws 'head -c 10' < big}) hung the session on
+     * the real cluster. Once the command is gone the relay drains the rest, until the clean-up ends the drain.
+     */
+    @Test
+    void stdinIsDrainedAfterTheCommandStopsReading() throws Exception {
+        String id = "drain-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        ProcessSpec spec = new ProcessSpec("head -c 10 > /dev/null", Map.of(), null, null);
+        // the exec's stdin: a FIFO this test writes (a Process's own stdin is closed by Java once it exits)
+        java.nio.file.Path fifo = java.nio.file.Files.createTempDirectory("devws-drain").resolve("stdin");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        java.util.concurrent.CompletableFuture<java.io.OutputStream> writer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new java.io.FileOutputStream(fifo.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Process session = new ProcessBuilder(SessionScript.session(spec, id)).redirectInput(fifo.toFile())
+                .redirectErrorStream(true).start();
+        java.io.OutputStream stdin = writer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        java.util.concurrent.CompletableFuture<Void> fed = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                byte[] chunk = new byte[64 * 1024];
+                for (int i = 0; i < 64; i++) {
+                    stdin.write(chunk);
+                }
+                stdin.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            assertThat(session.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(session.exitValue()).isZero();
+            fed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(drains(id)).as("the drain outlives the command while the stdin is open").isNotEmpty();
+            Process cleanUp = new ProcessBuilder(SessionScript.stdinEof(id, 0, 0)).start();
+            assertThat(cleanUp.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> drains(id).isEmpty());
+        } finally {
+            stdin.close();
+            drains(id).forEach(ProcessHandle::destroy);
+        }
+    }
+
+    /** The processes whose environment marks them as session {@code id}'s stdin drain. */
+    private static List<ProcessHandle> drains(String id) {
+        String marker = SessionScript.DRAIN_VARIABLE + "=" + id;
+        return ProcessHandle.allProcesses().filter(p -> {
+            try {
+                byte[] env = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "environ"));
+                return List.of(new String(env, java.nio.charset.StandardCharsets.ISO_8859_1).split("\0")).contains(marker);
+            } catch (java.io.IOException | RuntimeException e) {
+                return false;
+            }
+        }).toList();
+    }
+
     @Test
     void stdinCleanUpWaitsForNoRelay() throws Exception {
         Process eof = new ProcessBuilder(SessionScript.stdinEof("none-" + System.nanoTime(), 0, 0)).start();
