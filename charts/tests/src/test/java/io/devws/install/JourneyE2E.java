@@ -405,6 +405,20 @@ class JourneyE2E {
         Path f = randomFile("eof.bin", 1);
         Proc.Result r = user.ssh(HOST, "wc -c").stdin(f).timeout(Duration.ofSeconds(90)).run();
         assertThat(r.out().strip()).as(r.describe()).isEqualTo(String.valueOf(1 << 20));
+        // a command that exits before it has read the client's stdin ends the session: containerd ends an exec only
+        // once its stdin copy ends, which a stdin nobody reads blocks for good (kubectl exec -i hangs here). The
+        // relay drains the rest. Known limit: containerd then closes with unread stdin in flight, and the reset
+        // can cost the exit status and the last output (exit 255); the step accepts that, not a hang.
+        Path big = randomFile("early-exit.bin", 16);
+        long t0 = System.nanoTime();
+        Proc.Result early = user.ssh(HOST, "head -c 1024 | wc -c").stdin(big).timeout(Duration.ofSeconds(60)).run();
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        System.out.println("[journey] early exit with 16 MiB of stdin: exit " + early.exit() + " after " + took.toMillis() + " ms");
+        assertThat(took).as(early.describe()).isLessThan(Duration.ofSeconds(30));
+        assertThat(early.exit()).as(early.describe()).isIn(0, 255);
+        if (early.exit() == 0) {
+            assertThat(early.out().strip()).as(early.describe()).isEqualTo("1024");
+        }
     }
 
     // 8f. 20 parallel sessions each moving 10 MiB, every checksum intact
