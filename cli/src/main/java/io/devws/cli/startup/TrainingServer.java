@@ -1,5 +1,6 @@
 package io.devws.cli.startup;
 
+import io.devws.model.exec.PodExec;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -61,7 +62,7 @@ final class TrainingServer implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setSsl(true)
                 .setKeyCertOptions(new PfxOptions().setPath(keystore.toString()).setPassword(PASSWORD))
-                .setWebSocketSubProtocols(List.of("v4.channel.k8s.io")));
+                .setWebSocketSubProtocols(List.of(PodExec.PROTOCOL)));
         server.webSocketHandler(ws -> {
             ws.writeBinaryMessage(Buffer.buffer().appendBytes(frame(1, "SSH-2.0-devws-training\r\n")));
             ws.writeBinaryMessage(Buffer.buffer().appendBytes(frame(3, "{\"metadata\":{},\"status\":\"Success\"}")));
@@ -100,10 +101,7 @@ final class TrainingServer implements AutoCloseable {
 
     private static byte[] frame(int channel, String payload) {
         byte[] data = payload.getBytes(StandardCharsets.UTF_8);
-        byte[] frame = new byte[data.length + 1];
-        frame[0] = (byte) channel;
-        System.arraycopy(data, 0, frame, 1, data.length);
-        return frame;
+        return PodExec.frame(channel, data, 0, data.length);
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {

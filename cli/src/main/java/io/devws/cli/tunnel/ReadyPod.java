@@ -61,9 +61,8 @@ public final class ReadyPod {
             return Optional.empty();
         }
         List<Map<String, Object>> conditions = p.get("status", "conditions");
-        boolean isReady = conditions != null && conditions.stream()
-                .anyMatch(c -> "Ready".equals(c.get("type")) && "True".equals(c.get("status")));
-        return isReady ? Optional.of(pod) : Optional.empty();
+        boolean ready = conditions != null && conditions.stream().anyMatch(c -> isReadyCondition(c.get("type"), c.get("status")));
+        return ready ? Optional.of(pod) : Optional.empty();
     }
 
     private Pod awaitTyped(String name, boolean start, Duration timeout) {
@@ -118,8 +117,12 @@ public final class ReadyPod {
     static boolean isReady(Pod pod) {
         return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
                 && pod.getStatus().getConditions() != null
-                && pod.getStatus().getConditions().stream()
-                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+                && pod.getStatus().getConditions().stream().anyMatch(c -> isReadyCondition(c.getType(), c.getStatus()));
+    }
+
+    /** A pod condition that says Ready, read from the typed pod or from its map (the fast path). */
+    private static boolean isReadyCondition(Object type, Object status) {
+        return "Ready".equals(type) && "True".equals(status);
     }
 
     private static void sleep() {

@@ -33,6 +33,8 @@ import java.util.concurrent.locks.LockSupport;
  * megabytes in front of a slow link.
  */
 public final class PodExec implements ExecWatch, WebSocket.Listener {
+    /** The exec protocol spoken: binary messages, each a channel byte then the payload. */
+    public static final String PROTOCOL = "v4.channel.k8s.io";
     /** Stdin payload per WebSocket frame (API servers and test servers take 64 KiB frames). */
     static final int FRAME = 32 * 1024;
     /** Read-ahead per output channel before the WebSocket is paused. */
@@ -79,7 +81,7 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
         PodExec exec = new PodExec(client.getKubernetesSerialization(), spec, stderrSink, listener);
         long timeout = Math.max(1000, client.getConfiguration().getRequestTimeout());
         CompletableFuture<WebSocket> started = client.getHttpClient().newWebSocketBuilder()
-                .subprotocol("v4.channel.k8s.io")
+                .subprotocol(PROTOCOL)
                 .uri(spec.uri(client.getMasterUrl()))
                 .connectTimeout(timeout, TimeUnit.MILLISECONDS)
                 .buildAsync(exec);
@@ -260,11 +262,16 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
 
     /** One v4 frame: the channel byte, then {@code len} bytes of {@code b}; false once the WebSocket is closed. */
     private boolean send(byte channel, byte[] b, int off, int len) {
-        byte[] frame = new byte[len + 1];
-        frame[0] = channel;
-        System.arraycopy(b, off, frame, 1, len);
         WebSocket ws = socket;
-        return ws != null && ws.send(ByteBuffer.wrap(frame));
+        return ws != null && ws.send(ByteBuffer.wrap(frame(channel, b, off, len)));
+    }
+
+    /** One {@link #PROTOCOL} message: the channel byte, then {@code len} bytes of {@code b} from {@code off}. */
+    public static byte[] frame(int channel, byte[] b, int off, int len) {
+        byte[] frame = new byte[len + 1];
+        frame[0] = (byte) channel;
+        System.arraycopy(b, off, frame, 1, len);
+        return frame;
     }
 
     @Override

@@ -72,13 +72,14 @@ public final class SessionScript {
      */
     static final String STDIN_EOF = String.join("\n",
             "id=$1; n=$2; w=$3; i=0; m=${TMPDIR:-/tmp}/devws-stdin-$id",
-            // one grep over every environ file per look; only the relay's own environment holds this variable
-            "relay() { f=$(grep -l -F \"" + RELAY_VARIABLE + "=$id\" /proc/[0-9]*/environ 2>/dev/null | head -n 1); p=${f#/proc/}; p=${p%/environ}; }",
+            // the pids whose environment holds VARIABLE=ID: one grep over every environ file per look
+            "marked() { grep -l -F \"$1=$id\" /proc/[0-9]*/environ 2>/dev/null | sed 's|^/proc/||; s|/environ$||'; }",
+            "relay() { p=$(marked " + RELAY_VARIABLE + " | head -n 1); }",
             "relay",
             "if [ \"$w\" -eq 0 ]; then",
             "  [ -n \"$p\" ] && kill \"$p\" 2>/dev/null",
             // the exec has ended: its stdin needs no draining any more
-            "  for f in $(grep -l -F \"" + DRAIN_VARIABLE + "=$id\" /proc/[0-9]*/environ 2>/dev/null); do p=${f#/proc/}; kill \"${p%/environ}\" 2>/dev/null; done",
+            "  kill $(marked " + DRAIN_VARIABLE + ") 2>/dev/null",
             "  [ -e \"$m.wait\" ] && : > \"$m.done\"",
             "  exit 0",
             "fi",
