@@ -2,8 +2,8 @@ package io.devws.cli.client;
 
 import io.devws.cli.tunnel.Tunnel;
 import io.devws.cli.tunnel.TunnelException;
-import io.devws.sidecar.transport.StreamIoServiceFactoryFactory;
-import io.devws.sidecar.transport.StreamPair;
+import io.devws.transport.stream.StreamIoServiceFactoryFactory;
+import io.devws.transport.stream.StreamPair;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.devws.cli.local;
 
 import io.devws.cli.tunnel.Tunnel;
 import io.devws.cli.tunnel.TunnelException;
-import io.devws.sidecar.bridge.ChannelStreams;
+import io.devws.transport.stream.ChannelStreams;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

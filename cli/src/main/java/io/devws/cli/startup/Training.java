@@ -12,7 +12,7 @@ import io.devws.cli.workspace.UpRequest;
 import io.devws.cli.workspace.WorkspaceInfo;
 import io.devws.cli.workspace.WorkspaceRef;
 import io.devws.model.DevWorkspace;
-import io.devws.model.exec.ExecSpec;
+import io.devws.transport.exec.ExecSpec;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -36,8 +36,8 @@ public final class Training {
         "io.devws.cli.tunnel.StdioPump", "io.devws.cli.tunnel.KubeTunnels", "io.devws.cli.tunnel.KubeExecTunnel",
         "io.devws.cli.tunnel.ReadyPod", "io.devws.cli.tunnel.ExecErrors", "io.devws.cli.local.LocalTunnel",
         "io.devws.cli.local.LocalDaemon", "io.devws.cli.client.BuiltinClient", "io.devws.cli.client.SshConnection",
-        "io.devws.cli.command.CliErrors", "io.devws.cli.tunnel.TunnelException", "io.devws.model.exec.PodExec",
-        "io.devws.model.exec.ChannelInput", "io.devws.model.exec.ExecSpec",
+        "io.devws.cli.command.CliErrors", "io.devws.cli.tunnel.TunnelException", "io.devws.transport.exec.PodExec",
+        "io.devws.transport.exec.ChannelInput", "io.devws.transport.exec.ExecSpec",
     };
 
     private Training() {

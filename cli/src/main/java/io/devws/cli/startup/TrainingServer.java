@@ -1,6 +1,6 @@
 package io.devws.cli.startup;
 
-import io.devws.model.exec.PodExec;
+import io.devws.transport.exec.PodExec;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;

@@ -1,8 +1,8 @@
 package io.devws.cli.tunnel;
 
 import io.devws.model.SidecarContract;
-import io.devws.model.exec.ExecSpec;
-import io.devws.model.exec.PodExec;
+import io.devws.transport.exec.ExecSpec;
+import io.devws.transport.exec.PodExec;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -1,12 +1,12 @@
 package io.devws.sidecar.command;
 
-import io.devws.sidecar.bridge.ChannelStreams;
+import io.devws.transport.stream.ChannelStreams;
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.server.Daemon;
 import io.devws.sidecar.server.SessionExecutors;
 import io.devws.sidecar.server.SidecarServer;
-import io.devws.sidecar.transport.StreamIoServiceFactoryFactory;
-import io.devws.sidecar.transport.StreamPair;
+import io.devws.transport.stream.StreamIoServiceFactoryFactory;
+import io.devws.transport.stream.StreamPair;
 import java.io.ByteArrayOutputStream;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;

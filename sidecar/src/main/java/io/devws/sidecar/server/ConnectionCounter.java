@@ -1,6 +1,6 @@
 package io.devws.sidecar.server;
 
-import io.devws.sidecar.transport.TrafficCounter;
+import io.devws.transport.stream.TrafficCounter;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.session.Session;

@@ -1,9 +1,9 @@
 package io.devws.sidecar.server;
 
 import io.devws.sidecar.bridge.Bridge;
-import io.devws.sidecar.bridge.ChannelStreams;
+import io.devws.transport.stream.ChannelStreams;
 import io.devws.sidecar.config.SidecarConfig;
-import io.devws.sidecar.transport.StreamPair;
+import io.devws.transport.stream.StreamPair;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;

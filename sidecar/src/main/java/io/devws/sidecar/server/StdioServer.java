@@ -1,7 +1,7 @@
 package io.devws.sidecar.server;
 
-import io.devws.sidecar.transport.StreamIoSession;
-import io.devws.sidecar.transport.StreamPair;
+import io.devws.transport.stream.StreamIoSession;
+import io.devws.transport.stream.StreamPair;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;

@@ -1,11 +1,11 @@
 package io.devws.sidecar.server;
 
-import io.devws.sidecar.bridge.ChannelStreams;
+import io.devws.transport.stream.ChannelStreams;
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.session.local.LocalSessionExecutor;
 import io.devws.sidecar.session.local.LoginShell;
-import io.devws.sidecar.transport.StreamIoServiceFactoryFactory;
-import io.devws.sidecar.transport.StreamPair;
+import io.devws.transport.stream.StreamIoServiceFactoryFactory;
+import io.devws.transport.stream.StreamPair;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;

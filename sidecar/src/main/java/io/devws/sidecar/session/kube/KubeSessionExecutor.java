@@ -1,7 +1,7 @@
 package io.devws.sidecar.session.kube;
 
-import io.devws.model.exec.ExecSpec;
-import io.devws.model.exec.PodExec;
+import io.devws.transport.exec.ExecSpec;
+import io.devws.transport.exec.PodExec;
 import io.devws.sidecar.session.ProcessSpec;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.SessionProcess;

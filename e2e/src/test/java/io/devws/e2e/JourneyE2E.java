@@ -1,0 +1,625 @@
+package io.devws.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.marcnuri.helm.Helm;
+import io.devws.install.RepoPaths;
+import io.devws.model.DevWorkspace;
+import io.devws.model.SidecarContract;
+import io.devws.model.WorkspaceNames;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole journey on a real cluster (KUBECONFIG), each step asserted: helm install, a DevWorkspace, config-ssh,
+ * real OpenSSH into the dev container, the forwarded agent, git over it, file transfer, stop/start, faults,
+ * doctor, clean-up, and a second install from deploy/ with kubectl apply. Images come from .ci/images (E2eSettings).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JourneyE2E {
+    static final String OP_NS = "devws-e2e-op";
+    static final String NS = "devws-e2e";
+    static final String RELEASE = "devws-operator";
+    static final String WS = "ws";
+    static final String HOST = WS + ".devws";
+    static final Duration START = Duration.ofMinutes(4);
+    /** "exec" where the kubelet cannot reach pod IPs (../shared/kube: HTTP probes go out the host's default route). */
+    static final String PROBES_MODE = System.getProperty("devws.e2e.probesMode", "http");
+
+    /** On a failed step, what the cluster says: a CI log then shows why, not only that. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestWatcher diagnostics = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            if (cluster == null) {
+                return;
+            }
+            StringBuilder out = new StringBuilder("\n[journey] diagnostics after the failure of " + context.getDisplayName() + "\n");
+            for (String[] args : List.of(
+                    new String[] {"get", "devworkspaces,pods,pvc", "-n", NS, "-o", "wide"},
+                    new String[] {"logs", "pod/" + WorkspaceNames.of(WS).pod(), "-n", NS, "-c", SidecarContract.SIDECAR_CONTAINER, "--tail=60"},
+                    new String[] {"logs", "pod/" + WorkspaceNames.of(WS).pod(), "-n", NS, "-c", SidecarContract.SIDECAR_CONTAINER, "--previous", "--tail=30"},
+                    new String[] {"logs", "deployment/" + RELEASE, "-n", OP_NS, "--tail=40"},
+                    new String[] {"get", "events", "-n", NS, "--sort-by=.lastTimestamp"})) {
+                Proc.Result r = cluster.kubectl(args);
+                out.append("$ kubectl ").append(String.join(" ", args)).append('\n').append(r.out()).append(r.err());
+            }
+            System.out.println(out);
+        }
+    };
+
+    Path tmp;
+    E2eSettings settings;
+    Cluster cluster;
+    UserSide user;
+    boolean operatorUp;
+    boolean workspaceUp;
+    String bigSha;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        tmp = Files.createTempDirectory("devws-e2e");
+        settings = E2eSettings.load();
+        cluster = new Cluster(settings.kubeconfig());
+        for (String ns : List.of(NS, OP_NS, "devws-system")) {
+            cluster.deleteNamespace(ns);
+        }
+        Waits.until("namespaces of an earlier run are gone", Duration.ofMinutes(3),
+                () -> cluster.client().namespaces().withName(NS).get() == null
+                        && cluster.client().namespaces().withName(OP_NS).get() == null
+                        && cluster.client().namespaces().withName("devws-system").get() == null);
+        // cluster-scoped objects of an interrupted run (no Helm release record left to uninstall them)
+        cluster.kubectl("delete", "clusterrole,clusterrolebinding", RELEASE, "--ignore-not-found");
+        cluster.kubectl("create", "namespace", NS).ok();
+        user = new UserSide(Files.createDirectories(tmp.resolve("home")), settings.kubeconfig(), NS, settings.devws());
+    }
+
+    @AfterAll
+    void tearDown() throws Exception {
+        if (user != null) {
+            user.close();
+        }
+        if (cluster != null) {
+            cluster.kubectl("delete", "devworkspaces", "--all", "-n", NS, "--wait=false");
+            new Helm(RepoPaths.chart()); // keep the native library loaded for uninstall
+            try {
+                Helm.uninstall(RELEASE).withNamespace(OP_NS).withKubeConfig(settings.kubeconfig()).ignoreNotFound().call();
+            } catch (RuntimeException e) {
+                System.err.println("helm uninstall in tear-down: " + e.getMessage());
+            }
+            cluster.deleteNamespace(NS);
+            cluster.deleteNamespace(OP_NS);
+            cluster.close();
+        }
+        if (tmp != null) {
+            try (var files = Files.walk(tmp)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private long stepStart;
+
+    @BeforeEach
+    void announce(TestInfo step) {
+        stepStart = System.nanoTime();
+        System.out.printf("[journey %tT] %s ...%n", new java.util.Date(), step.getDisplayName());
+    }
+
+    @AfterEach
+    void took(TestInfo step) {
+        System.out.printf("[journey %tT] %s took %d s%n", new java.util.Date(), step.getDisplayName(),
+                Duration.ofNanos(System.nanoTime() - stepStart).toSeconds());
+    }
+
+    // 1. helm install -> the operator Deployment becomes Ready inside the cluster
+    @Test
+    @Order(1)
+    void helmInstallBringsTheOperatorUp() throws Exception {
+        try (var crds = Files.list(RepoPaths.chart().resolve("crds"))) {
+            assertThat(crds.filter(p -> p.toString().endsWith(".yaml")).count())
+                    .as("charts/devws-operator/crds holds the generated CRD").isPositive();
+        }
+        new Helm(RepoPaths.chart()).install().withName(RELEASE).withNamespace(OP_NS).createNamespace()
+                .set("image.repository", E2eSettings.repository(settings.operatorImage()))
+                .set("image.tag", E2eSettings.tag(settings.operatorImage()))
+                .set("sidecar.image.repository", E2eSettings.repository(settings.sidecarImage()))
+                .set("sidecar.image.tag", E2eSettings.tag(settings.sidecarImage()))
+                .set("probes.mode", PROBES_MODE)
+                .withKubeConfig(settings.kubeconfig()).waitReady().withTimeout(300).call();
+        Deployment d = cluster.client().apps().deployments().inNamespace(OP_NS).withName(RELEASE).get();
+        assertThat(d.getStatus().getReadyReplicas()).isEqualTo(1);
+        assertThat(cluster.client().apiextensions().v1().customResourceDefinitions().withName("devworkspaces.devws.io").get()).isNotNull();
+        operatorUp = true;
+    }
+
+    // 2. kubectl apply a DevWorkspace -> Running, Ready, both containers Ready, PVC Bound via the default StorageClass
+    @Test
+    @Order(2)
+    void aDevWorkspaceBecomesRunning() throws Exception {
+        assumeTrue(operatorUp, "the operator is not up (step 1)");
+        cluster.kubectl("apply", "-f", write("ws.yaml", workspaceYaml(WS, settings.devImage(), false)).toString()).ok();
+        DevWorkspace ws = awaitRunning(WS);
+        assertThat(ws.getStatus().getSsh().getHostPublicKey()).startsWith("ssh-ed25519 ");
+        Pod pod = cluster.client().pods().inNamespace(NS).withName(ws.getStatus().getPodName()).get();
+        assertThat(pod.getStatus().getContainerStatuses()).extracting(ContainerStatus::getName)
+                .containsExactlyInAnyOrder(SidecarContract.DEV_CONTAINER, SidecarContract.SIDECAR_CONTAINER);
+        assertThat(pod.getStatus().getContainerStatuses()).allSatisfy(c -> assertThat(c.getReady()).isTrue());
+        PersistentVolumeClaim pvc = cluster.client().persistentVolumeClaims().inNamespace(NS).withName(WorkspaceNames.of(WS).pvc()).get();
+        assertThat(pvc.getStatus().getPhase()).isEqualTo("Bound");
+        String defaultClass = cluster.client().storage().v1().storageClasses().list().getItems().stream()
+                .filter(sc -> "true".equals(sc.getMetadata().getAnnotations().get("storageclass.kubernetes.io/is-default-class")))
+                .findFirst().orElseThrow().getMetadata().getName();
+        assertThat(pvc.getSpec().getStorageClassName()).isEqualTo(defaultClass);
+        workspaceUp = true;
+    }
+
+    // 3. config-ssh into a temporary HOME; real ssh runs in the dev container; exit codes; PTY + resize; pinned host key
+    @Test
+    @Order(3)
+    void opensshRunsInTheDevContainerWithAPinnedHostKey() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok();
+        String hostKey = cluster.workspace(NS, WS).getStatus().getSsh().getHostPublicKey();
+        assertThat(Files.readString(user.knownHosts())).contains(hostKey.split(" ")[1]);
+
+        Proc.Result r = user.ssh(HOST, "cat /etc/devws-dev-image; id -u; pwd").run().ok();
+        assertThat(r.out()).contains("devws e2e dev image").contains("\n0\n").contains("/workspace");
+        Proc.Result sidecar = cluster.execIn(NS, WS, SidecarContract.SIDECAR_CONTAINER, "id -u; cat /etc/devws-dev-image || true");
+        assertThat(sidecar.out()).doesNotContain("devws e2e dev image").doesNotStartWith("0\n");
+
+        Proc.Result e = user.ssh(HOST, "echo to-out; echo to-err >&2; exit 42").run();
+        assertThat(e.exit()).isEqualTo(42);
+        assertThat(e.out()).isEqualTo("to-out\n");
+        assertThat(e.err()).contains("to-err").doesNotContain("to-out");
+
+        Path script = resource("e2e/pty_resize.py");
+        List<String> cmd = new ArrayList<>(List.of("python3", script.toString(), "30", "100", "41", "132", "--",
+                "ssh", "-F", user.sshConfig().toString(), "-t", HOST, "stty size; read x; stty size"));
+        Proc.Result pty = Proc.of(cmd).env(user.env()).timeout(Duration.ofSeconds(150)).run();
+        assertThat(pty.exit()).as(pty.describe()).isZero();
+        assertThat(pty.out()).contains("30 100").contains("41 132");
+
+        // a changed host key is refused under StrictHostKeyChecking
+        Path otherKey = tmp.resolve("other_host_key");
+        Proc.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", otherKey.toString()).run().ok();
+        String fake = Files.readString(Path.of(otherKey + ".pub")).split(" ")[1];
+        Path badKnownHosts = tmp.resolve("known_hosts_changed");
+        Files.writeString(badKnownHosts, Files.readString(user.knownHosts()).replace(hostKey.split(" ")[1], fake));
+        Proc.Result refused = user.ssh("-o", "UserKnownHostsFile=" + badKnownHosts, HOST, "true").run();
+        assertThat(refused.exit()).isEqualTo(255);
+        assertThat(refused.err()).containsAnyOf("REMOTE HOST IDENTIFICATION HAS CHANGED", "Host key verification failed");
+    }
+
+    // 4. the forwarded agent, through ssh -A and through the pod's stable SSH_AUTH_SOCK from kubectl exec
+    @Test
+    @Order(4)
+    void theAgentIsForwardedIntoTheDevContainer() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        user.startAgentWithKey();
+        String fp = user.fingerprint();
+        assertThat(user.ssh("-A", HOST, "ssh-add -l").run().ok().out()).contains(fp);
+
+        String pod = podName();
+        assertThat(cluster.execIn(NS, pod, SidecarContract.DEV_CONTAINER, "echo $SSH_AUTH_SOCK").ok().out().strip())
+                .isEqualTo(SidecarContract.AGENT_SOCKET);
+        Process open = user.ssh("-A", HOST, "sleep 600").start(tmp.resolve("open.out"), tmp.resolve("open.err"));
+        try {
+            Waits.until("kubectl exec sees the key through the stable socket", Duration.ofSeconds(60),
+                    () -> cluster.execIn(NS, pod, SidecarContract.DEV_CONTAINER, "ssh-add -l").out().contains(fp));
+        } finally {
+            destroyTree(open);
+        }
+        Waits.until("the stable socket answers 'no identities' once no connection forwards", Duration.ofSeconds(90),
+                () -> cluster.execIn(NS, pod, SidecarContract.DEV_CONTAINER, "ssh-add -l 2>&1").out().contains("no identities"));
+    }
+
+    // 5. git clone over SSH inside the workspace, authorised only by the forwarded key
+    @Test
+    @Order(5)
+    void gitCloneUsesTheForwardedAgent() {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        if (user.env().get("SSH_AUTH_SOCK") == null) {
+            user.startAgentWithKey();
+        }
+        cluster.execIn(NS, podName(), SidecarContract.DEV_CONTAINER, GitServer.setupScript(user.publicKey())).ok();
+        Proc.Result clone = user.ssh("-A", HOST, GitServer.cloneScript("/tmp/clone-with-agent")).run();
+        assertThat(clone.exit()).as(clone.describe()).isZero();
+        assertThat(clone.out()).contains(GitServer.README);
+        Proc.Result without = user.ssh("-a", HOST, GitServer.cloneScript("/tmp/clone-without-agent")).run();
+        assertThat(without.exit()).as("without agent forwarding the clone must fail: " + without.describe()).isNotZero();
+    }
+
+    // 6. scp/sftp 50 MiB both ways; -L to a port in the dev container
+    @Test
+    @Order(6)
+    void filesAndPortsMoveThroughTheTunnel() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        Path big = randomFile("big.bin", 50);
+        bigSha = sha256(big);
+        user.scp(big.toString(), HOST + ":big.bin").run().ok();
+        assertThat(user.ssh(HOST, "sha256sum /workspace/big.bin").run().ok().out()).startsWith(bigSha);
+        Path back = tmp.resolve("back.bin");
+        user.scp(HOST + ":big.bin", back.toString()).run().ok();
+        assertThat(sha256(back)).isEqualTo(bigSha);
+
+        Path batch = write("sftp.batch", "put " + big + " sftp.bin\nget sftp.bin " + tmp.resolve("sftp-back.bin") + "\n");
+        user.sftp("-b", batch.toString(), HOST).run().ok();
+        assertThat(sha256(tmp.resolve("sftp-back.bin"))).isEqualTo(bigSha);
+
+        // -L to the dev container's loopback: the git server's sshd from step 5 (started again if needed)
+        if (user.env().get("SSH_AUTH_SOCK") == null) {
+            user.startAgentWithKey();
+        }
+        cluster.execIn(NS, podName(), SidecarContract.DEV_CONTAINER, GitServer.setupScript(user.publicKey())).ok();
+        int port = freePort();
+        Process fwd = user.ssh("-N", "-o", "ExitOnForwardFailure=yes", "-L", "127.0.0.1:" + port + ":127.0.0.1:" + GitServer.PORT, HOST)
+                .start(tmp.resolve("fwd.out"), tmp.resolve("fwd.err"));
+        try {
+            String banner = Waits.until("the forwarded port answers", Duration.ofSeconds(60), () -> readLine(port),
+                    line -> line.startsWith("SSH-2.0-"));
+            assertThat(banner).contains("OpenSSH");
+        } finally {
+            destroyTree(fwd);
+        }
+    }
+
+    // 7. stop keeps the PVC; start brings the files and the same host key back
+    @Test
+    @Order(7)
+    void stopAndStartKeepFilesAndHostKey() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        String hostKey = cluster.workspace(NS, WS).getStatus().getSsh().getHostPublicKey();
+        String pod = podName();
+        user.devws("stop", WS).run().ok();
+        Waits.until("the pod is gone", START, () -> cluster.client().pods().inNamespace(NS).withName(pod).get() == null);
+        Waits.until("phase Stopped", START, () -> "Stopped".equals(String.valueOf(cluster.workspace(NS, WS).getStatus().getPhase())));
+        assertThat(cluster.client().persistentVolumeClaims().inNamespace(NS).withName(WorkspaceNames.of(WS).pvc()).get()).isNotNull();
+
+        user.devws("start", WS).run().ok();
+        awaitRunning(WS);
+        assertThat(cluster.workspace(NS, WS).getStatus().getSsh().getHostPublicKey()).isEqualTo(hostKey);
+        if (bigSha != null) {
+            assertThat(user.ssh(HOST, "sha256sum /workspace/big.bin").run().ok().out()).startsWith(bigSha);
+        } else {
+            user.ssh(HOST, "true").run().ok();
+        }
+    }
+
+    // 8a. a deleted pod comes back and ssh works again
+    @Test
+    @Order(8)
+    void aDeletedPodIsRecreated() {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        String uid = cluster.client().pods().inNamespace(NS).withName(podName()).get().getMetadata().getUid();
+        cluster.kubectl("delete", "pod", "-n", NS, podName(), "--wait=false").ok();
+        Waits.until("a new workspace pod is Ready", START, () -> {
+            Pod p = cluster.client().pods().inNamespace(NS).withName(podName()).get();
+            return p != null && !p.getMetadata().getUid().equals(uid) && Cluster.podReady(p);
+        });
+        Waits.until("ssh works again", Duration.ofMinutes(2), () -> user.ssh(HOST, "true").run().exit() == 0);
+    }
+
+    // 8b. the sidecar's daemon dies -> the container restarts and ssh works
+    @Test
+    @Order(9)
+    void aKilledDaemonRestartsItsContainer() {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        int before = sidecarRestarts();
+        cluster.execIn(NS, podName(), SidecarContract.SIDECAR_CONTAINER,
+                // kill the daemon (java ... serve), not this shell: the pattern is split so the script does not match itself
+                "s=' ser'; v=ve; for p in /proc/[0-9]*; do c=$(tr '\\0' ' ' < $p/cmdline 2>/dev/null);"
+                        + " case \"$c\" in *java*\"$s$v\"*) kill -TERM ${p#/proc/};; esac; done");
+        Waits.until("the sidecar container restarted", Duration.ofMinutes(2), () -> sidecarRestarts() > before);
+        Waits.until("ssh works again", Duration.ofMinutes(2), () -> user.ssh(HOST, "true").run().exit() == 0);
+    }
+
+    // 8c. a cut tunnel leaves no ssh-server --stdio behind after the keepalive window
+    @Test
+    @Order(10)
+    void aCutTunnelLeavesNoBridgeBehind() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        Process ssh = user.ssh(HOST, "sleep 600").start(tmp.resolve("cut.out"), tmp.resolve("cut.err"));
+        try {
+            Waits.until("the bridge runs in the sidecar", Duration.ofSeconds(60), () -> bridges() >= 1);
+            ProcessHandle proxy = ssh.toHandle().children().findFirst().orElseThrow();
+            proxy.descendants().forEach(ProcessHandle::destroyForcibly);
+            proxy.destroyForcibly();
+        } finally {
+            destroyTree(ssh);
+        }
+        Waits.until("no ssh-server --stdio left in the sidecar", Duration.ofMinutes(4), () -> bridges() == 0);
+    }
+
+    // 8d. an image that does not exist -> PodReady False with the pull error; the operator does not crash
+    @Test
+    @Order(11)
+    void aMissingImageIsReportedWithoutACrashLoop() throws Exception {
+        assumeTrue(operatorUp, "the operator is not up (step 1)");
+        cluster.kubectl("apply", "-f", write("bad.yaml", workspaceYaml("bad", "devws.local/does-not-exist:0.0.1", true)).toString()).ok();
+        String reason = Waits.until("PodReady False with a pull error", START,
+                () -> cluster.workspace(NS, "bad").getStatus().getConditions().stream()
+                        .filter(c -> c.getType().equals("PodReady") && c.getStatus().equals("False"))
+                        .map(c -> c.getReason()).findFirst().orElse(""),
+                r -> r.equals("ErrImagePull") || r.equals("ImagePullBackOff"));
+        assertThat(reason).isIn("ErrImagePull", "ImagePullBackOff");
+        Pod operator = cluster.client().pods().inNamespace(OP_NS).list().getItems().get(0);
+        assertThat(operator.getStatus().getContainerStatuses().get(0).getRestartCount()).isZero();
+        cluster.kubectl("delete", "devworkspace", "bad", "-n", NS).ok();
+    }
+
+    // 8e. a kubeconfig user without pods/exec gets the one-line exit-255 message
+    @Test
+    @Order(12)
+    void noExecRightsGiveTheClearMessage() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        Path noExec = NoExecUser.kubeconfig(cluster, NS, user.kubeconfig(), tmp);
+        Proc.Result r = user.ssh(HOST, "true").env("KUBECONFIG", noExec.toString()).run();
+        assertThat(r.exit()).as(r.describe()).isEqualTo(255);
+        assertThat(r.err().lines().filter(l -> l.contains("pods/exec"))).as(r.err()).hasSize(1);
+    }
+
+    // 8f'. the end of the client's stdin reaches the command in the dev container (ssh host sha256sum < file)
+    @Test
+    @Order(13)
+    void stdinEofReachesTheRemoteCommand() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        Path f = randomFile("eof.bin", 1);
+        Proc.Result r = user.ssh(HOST, "wc -c").stdin(f).timeout(Duration.ofSeconds(90)).run();
+        assertThat(r.out().strip()).as(r.describe()).isEqualTo(String.valueOf(1 << 20));
+        // a command that exits before it has read the client's stdin ends the session: containerd ends an exec only
+        // once its stdin copy ends, which a stdin nobody reads blocks for good (kubectl exec -i hangs here). The
+        // relay drains the rest. Known limits, both from containerd closing streams while stdin is still in flight:
+        // the reset can cost the exit status and the last output (exit 255, about 1 in 6), and rarely (2 in ~300
+        // by hand) the tunnel's own stream loses the session's end, so ssh waits for its keepalive (ServerAlive
+        // 30 s x 4, config-ssh's default) and exits 255. The step accepts both, not a hang past that bound.
+        Path big = randomFile("early-exit.bin", 16);
+        long t0 = System.nanoTime();
+        Proc.Result early = user.ssh(HOST, "head -c 1024 | wc -c").stdin(big).timeout(Duration.ofMinutes(4)).run();
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        System.out.println("[journey] early exit with 16 MiB of stdin: exit " + early.exit() + " after " + took.toMillis() + " ms");
+        assertThat(took).as(early.describe()).isLessThan(Duration.ofSeconds(30 * 4 + 60));
+        assertThat(early.exit()).as(early.describe()).isIn(0, 255);
+        if (early.exit() == 0) {
+            assertThat(early.out().strip()).as(early.describe()).isEqualTo("1024");
+        }
+    }
+
+    // 8f. 20 parallel sessions each moving 10 MiB, every checksum intact
+    @Test
+    @Order(14)
+    void twentyParallelSessionsKeepEveryByte() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<String[]>> runs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Path f = randomFile("par-" + i + ".bin", 10);
+                String sha = sha256(f);
+                // a known byte count: this step checks integrity under load; stdinEofReachesTheRemoteCommand checks EOF
+                runs.add(pool.submit(() -> new String[] {sha,
+                        user.ssh(HOST, "head -c " + (10L << 20) + " | sha256sum").stdin(f).timeout(Duration.ofMinutes(5)).run().ok().out()}));
+            }
+            for (Future<String[]> run : runs) {
+                String[] r = run.get(6, TimeUnit.MINUTES);
+                assertThat(r[1]).startsWith(r[0]);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // 9. doctor passes, and names the agent step when the agent is not forwarded
+    @Test
+    @Order(15)
+    void doctorPassesAndPointsAtAMissingAgent() {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        if (user.env().get("SSH_AUTH_SOCK") == null) {
+            user.startAgentWithKey();
+        }
+        Proc.Result ok = user.devws("doctor", WS).run();
+        assertThat(ok.exit()).as(ok.describe()).isZero();
+        Proc.Result noAgent = user.devws("doctor", WS).unsetEnv("SSH_AUTH_SOCK").run();
+        assertThat(noAgent.exit()).as(noAgent.describe()).isNotZero();
+        assertThat(noAgent.out() + noAgent.err()).containsIgnoringCase("agent");
+    }
+
+    // benchmark on the real cluster: devws vs kubectl exec (reported, not asserted)
+    @Test
+    @Order(16)
+    void benchmarkAgainstKubectlExec() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        int mib = Integer.getInteger("devws.e2e.benchMiB", 64);
+        String table = new ClusterBenchmark(user, HOST, NS, podName(), SidecarContract.DEV_CONTAINER, tmp)
+                .run(randomFile("bench.bin", mib), mib);
+        Path report = RepoPaths.root().resolve("target/e2e-benchmark.md");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, table);
+        System.out.println(table);
+    }
+
+    // 10. deleting the workspace collects every owned object; helm uninstall leaves only the CRD
+    @Test
+    @Order(17)
+    void deleteAndUninstallLeaveNothingBehind() {
+        assumeTrue(operatorUp, "the operator is not up (step 1)");
+        WorkspaceNames n = WorkspaceNames.of(WS);
+        cluster.kubectl("delete", "devworkspace", WS, "-n", NS, "--wait=false").ok();
+        var c = cluster.client();
+        Waits.until("every owned object is garbage-collected", START,
+                () -> c.pods().inNamespace(NS).withName(n.pod()).get() == null
+                        && c.persistentVolumeClaims().inNamespace(NS).withName(n.pvc()).get() == null
+                        && c.secrets().inNamespace(NS).withName(n.hostKeySecret()).get() == null
+                        && c.serviceAccounts().inNamespace(NS).withName(n.serviceAccount()).get() == null
+                        && c.rbac().roles().inNamespace(NS).withName(n.role()).get() == null
+                        && c.rbac().roleBindings().inNamespace(NS).withName(n.roleBinding()).get() == null
+                        && cluster.workspace(NS, WS) == null);
+        workspaceUp = false;
+
+        Helm.uninstall(RELEASE).withNamespace(OP_NS).withKubeConfig(settings.kubeconfig()).call();
+        Waits.until("no operator objects are left", Duration.ofMinutes(2),
+                () -> c.apps().deployments().inNamespace(OP_NS).withName(RELEASE).get() == null
+                        && c.serviceAccounts().inNamespace(OP_NS).withName(RELEASE).get() == null
+                        && c.rbac().clusterRoles().withName(RELEASE).get() == null
+                       
+                        && c.rbac().clusterRoleBindings().withName(RELEASE).get() == null
+                       
+                        && c.pods().inNamespace(OP_NS).list().getItems().isEmpty());
+        assertThat(c.apiextensions().v1().customResourceDefinitions().withName("devworkspaces.devws.io").get())
+                .as("the CRD stays, as Helm does with crds/").isNotNull();
+        operatorUp = false;
+    }
+
+    // 1b. the same operator from deploy/ with kubectl apply -f
+    @Test
+    @Order(18)
+    void kubectlApplyOfDeployBringsTheOperatorUpTheSameWay() throws Exception {
+        String yaml = Files.readString(RepoPaths.deploy().resolve("operator.yaml"))
+                .replace("ghcr.io/devws/devws-operator:0.1.0", settings.operatorImage())
+                .replace("ghcr.io/devws/devws-sidecar:0.1.0", settings.sidecarImage());
+        Path manifest = write("operator.yaml", yaml);
+        cluster.kubectl("apply", "-f", RepoPaths.deploy().resolve("crds").toString()).ok();
+        try {
+            cluster.kubectl("apply", "-f", manifest.toString()).ok();
+            if (PROBES_MODE.equals("exec")) {
+                // the same probes as the chart's probes.mode=exec, for a kubelet that cannot reach pod IPs
+                String rendered = new io.devws.install.render.Chart(RepoPaths.chart())
+                        .template("devws-operator", "devws-system", null, java.util.Map.of("probes.mode", "exec"));
+                var d = io.devws.install.render.Manifests.parse(rendered).one(Deployment.class);
+                var c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+                var json = new com.fasterxml.jackson.databind.ObjectMapper();
+                String patch = json.writeValueAsString(List.of(
+                        java.util.Map.of("op", "replace", "path", "/spec/template/spec/containers/0/livenessProbe",
+                                "value", json.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getLivenessProbe()))),
+                        java.util.Map.of("op", "replace", "path", "/spec/template/spec/containers/0/readinessProbe",
+                                "value", json.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getReadinessProbe())))));
+                cluster.kubectl("patch", "deployment", "devws-operator", "-n", "devws-system", "--type=json", "-p", patch).ok();
+            }
+            cluster.kubectl("rollout", "status", "deployment/devws-operator", "-n", "devws-system", "--timeout=180s").ok();
+            cluster.kubectl("apply", "-f", write("ws2.yaml", workspaceYaml("ws2", settings.devImage(), true)).toString()).ok();
+            awaitRunning("ws2");
+            cluster.kubectl("delete", "devworkspace", "ws2", "-n", NS).ok();
+        } finally {
+            cluster.kubectl("delete", "-f", manifest.toString(), "--wait=true", "--timeout=120s");
+        }
+    }
+
+    // ---- helpers
+
+    private DevWorkspace awaitRunning(String name) {
+        return Waits.until(name + " Running with Ready True", START, () -> cluster.workspace(NS, name),
+                w -> w.getStatus() != null && "Running".equals(String.valueOf(w.getStatus().getPhase()))
+                        && w.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Ready") && c.isTrue()));
+    }
+
+    private String podName() {
+        String p = cluster.workspace(NS, WS).getStatus().getPodName();
+        return p != null ? p : WorkspaceNames.of(WS).pod();
+    }
+
+    private int sidecarRestarts() {
+        return cluster.client().pods().inNamespace(NS).withName(podName()).get().getStatus().getContainerStatuses().stream()
+                .filter(s -> s.getName().equals(SidecarContract.SIDECAR_CONTAINER)).findFirst().orElseThrow().getRestartCount();
+    }
+
+    /** ssh-server --stdio processes in the sidecar container (read from /proc: the image needs no ps). */
+    private int bridges() {
+        String out = cluster.execIn(NS, podName(), SidecarContract.SIDECAR_CONTAINER,
+                // the pattern is split so that this shell's own command line does not match it
+                "n=0; a=ssh; b=-server; for p in /proc/[0-9]*; do c=$(tr '\\0' ' ' < $p/cmdline 2>/dev/null);"
+                        + " case \"$c\" in *\"$a$b\"*--stdio*) n=$((n+1));; esac; done; echo $n")
+                .ok().out().strip();
+        return Integer.parseInt(out);
+    }
+
+    static String workspaceYaml(String name, String image, boolean ephemeral) {
+        return "apiVersion: devws.io/v1alpha1\nkind: DevWorkspace\nmetadata:\n  name: " + name + "\n  namespace: " + NS + "\n"
+                + "spec:\n  container:\n    image: " + image + "\n    imagePullPolicy: IfNotPresent\n"
+                + "  storage:\n    size: 1Gi\n" + (ephemeral ? "    ephemeral: true\n" : "");
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(tmp.resolve(name), content);
+    }
+
+    private Path randomFile(String name, int mib) throws IOException {
+        byte[] block = new byte[1 << 20];
+        Random r = new Random(name.hashCode());
+        Path f = tmp.resolve(name);
+        try (var out = Files.newOutputStream(f)) {
+            for (int i = 0; i < mib; i++) {
+                r.nextBytes(block);
+                out.write(block);
+            }
+        }
+        return f;
+    }
+
+    static String sha256(Path f) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        try (var in = Files.newInputStream(f)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(JourneyE2E.class.getClassLoader().getResource(name).toURI());
+    }
+
+    private static int freePort() throws IOException {
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String readLine(int port) throws IOException {
+        try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(5000);
+            return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    static void destroyTree(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
