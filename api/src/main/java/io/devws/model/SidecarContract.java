@@ -34,6 +34,18 @@ public final class SidecarContract {
     /** Shared emptyDir (both containers) holding the stable agent socket. */
     public static final String AGENT_DIR = "/run/devws/agent";
     public static final String AGENT_SOCKET = AGENT_DIR + "/agent.sock";
+    /**
+     * The session host's runtime (a jlink'ed JRE and its jars, docs/session-host.md): an emptyDir
+     * that an init container fills from the sidecar image, mounted read-only in the dev container.
+     */
+    public static final String HOST_DIR = "/opt/devws-host";
+    /** The host's launcher (POSIX sh); {@code start} daemonizes it and returns once it listens. */
+    public static final String HOST_LAUNCHER = HOST_DIR + "/bin/devws-host";
+    /** Shared emptyDir (both containers) holding the session host's socket. */
+    public static final String HOST_SOCKET_DIR = "/run/devws/host";
+    public static final String HOST_SOCKET = HOST_SOCKET_DIR + "/host.sock";
+    /** Where the sidecar finds the host's socket (default {@link #HOST_SOCKET}). */
+    public static final String ENV_HOST_SOCKET = "DEVWS_HOST_SOCKET";
     /** Read-only mount of the host-key Secret. */
     public static final String HOST_KEY_DIR = "/etc/devws/hostkey";
     /** Secret keys: OpenSSH private key format and the one-line public key. */
@@ -45,6 +57,13 @@ public final class SidecarContract {
     public static final String LABEL_WORKSPACE = "devws.io/workspace";
     /** RFC 3339 time of the last SSH activity, patched onto the pod by the sidecar. */
     public static final String ANNOTATION_LAST_ACTIVITY = "devws.io/last-activity";
+    /**
+     * How sessions reach the dev container, reported by the sidecar on its pod: "host" (the session
+     * host) or "exec" (one exec per session, the fallback), with the reason in
+     * {@link #ANNOTATION_SESSION_PATH_REASON}.
+     */
+    public static final String ANNOTATION_SESSION_PATH = "devws.io/session-path";
+    public static final String ANNOTATION_SESSION_PATH_REASON = "devws.io/session-path-reason";
     /** Set on the DevWorkspace when the operator stopped it, e.g. "idle". */
     public static final String ANNOTATION_STOPPED_BY = "devws.io/stopped-by";
 
