@@ -14,10 +14,12 @@ import io.devws.sidecar.sftp.SftpSetup;
 import io.devws.transport.stream.StreamIoServiceFactoryFactory;
 import io.devws.transport.stream.StreamIoSession;
 import io.devws.transport.stream.StreamPair;
+import io.devws.transport.ssh.Algorithms;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.AcceptAllPublickeyAuthenticator;
 
@@ -55,7 +57,7 @@ public final class SidecarServer implements Closeable {
         sshd.setHost("127.0.0.1");
         sshd.setPort(22); // nominal: connections are handed in, nothing listens on TCP
         sshd.setKeyPairProvider(HostKeys.loadOrCreate(config.hostKey()));
-        Algorithms.apply(sshd);
+        Algorithms.apply(sshd, ServerBuilder.DH2KEX);
 
         sshd.setPasswordAuthenticator(null);
         sshd.setHostBasedAuthenticator(null);
