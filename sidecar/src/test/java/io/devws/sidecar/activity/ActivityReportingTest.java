@@ -23,8 +23,8 @@ class ActivityReportingTest {
         ReportPolicy p = ReportPolicy.DEFAULT;
         assertThat(p.shouldReport(false, T0, null)).isFalse();
         assertThat(p.shouldReport(true, T0, null)).isTrue();
-        assertThat(p.shouldReport(true, T0.plusSeconds(59), T0)).isFalse();
-        assertThat(p.shouldReport(true, T0.plusSeconds(60), T0)).isTrue();
+        assertThat(p.shouldReport(true, T0.plusSeconds(29), T0)).isFalse();
+        assertThat(p.shouldReport(true, T0.plusSeconds(30), T0)).isTrue();
         assertThat(p.shouldReport(false, T0.plusSeconds(600), T0)).isFalse();
     }
 
@@ -73,17 +73,20 @@ class ActivityReportingTest {
             assertThat(reports).isEmpty();
             probe.open = 1;
             loop.tick();
-            clock.now = T0.plusSeconds(30);
+            clock.now = T0.plusSeconds(20);
             loop.tick();
             assertThat(reports).containsExactly(T0);
+            clock.now = T0.plusSeconds(30);
+            loop.tick(); // an open connection is activity, with or without traffic
+            assertThat(reports).containsExactly(T0, T0.plusSeconds(30));
             probe.open = 0;
             probe.bytes = 1000;
             clock.now = T0.plusSeconds(61);
             loop.tick();
-            assertThat(reports).containsExactly(T0, T0.plusSeconds(61));
+            assertThat(reports).containsExactly(T0, T0.plusSeconds(30), T0.plusSeconds(61));
             clock.now = T0.plusSeconds(200);
             loop.tick();
-            assertThat(reports).hasSize(2);
+            assertThat(reports).hasSize(3);
         }
     }
 
