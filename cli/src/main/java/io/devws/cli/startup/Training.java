@@ -1,10 +1,10 @@
 package io.devws.cli.startup;
 
 import io.devws.cli.command.DevwsCommand;
-import io.devws.cli.command.KubeOptions;
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.output.OutputFormat;
 import io.devws.cli.output.Serializer;
-import io.devws.cli.sshconfig.HostKeys;
+import io.devws.transport.keys.HostKeys;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.StdioPump;
 import io.devws.cli.tunnel.Tunnel;
