@@ -15,7 +15,7 @@ import java.nio.channels.WritableByteChannel;
  * just the peer hanging up). Plain JDK only: the bridge's minimal class path loads it.
  */
 public final class Pump {
-    /** Large enough for bulk transfers (docs/benchmarks.md), small enough per connection. */
+    /** Large enough for bulk transfers, small enough to hold one per stream. */
     public static final int BUFFER = 64 * 1024;
 
     private Pump() {

@@ -1,6 +1,7 @@
-package io.devws.cli.startup;
+package io.devws.cli.training;
 
 import io.devws.cli.command.DevwsCommand;
+import io.devws.cli.startup.ProxyFastPath;
 import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.output.OutputFormat;
 import io.devws.cli.output.Serializer;
