@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The schema fixtures against a real API server (server-side dry run: nothing is stored). Runs when
- * KUBECONFIG names a cluster (../shared/kube provides one): one that does not answer fails it; with
+ * KUBECONFIG names a cluster (CI's test cluster, docs/kubernetes-quirks.md): one that does not answer fails it; with
  * no KUBECONFIG it is skipped, and reported as skipped. Applies the generated CRD, which is what installing devws does anyway.
  */
 class CrdSchemaIT {

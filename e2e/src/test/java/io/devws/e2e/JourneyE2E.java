@@ -54,7 +54,7 @@ class JourneyE2E {
     static final String WS = "ws";
     static final String HOST = WS + ".devws";
     static final Duration START = Duration.ofMinutes(4);
-    /** "exec" where the kubelet cannot reach pod IPs (../shared/kube: HTTP probes go out the host's default route). */
+    /** "exec" where the kubelet cannot reach pod IPs (the test cluster, docs/kubernetes-quirks.md: HTTP probes go out the host's default route). */
     static final String PROBES_MODE = System.getProperty("devws.e2e.probesMode", "http");
 
     /** On a failed step, what the cluster says: a CI log then shows why, not only that. */

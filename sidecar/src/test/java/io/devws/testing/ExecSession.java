@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * channel 4 resizes its PTY, and channel 3 carries the exit status before the close.
  *
  * <p>When the WebSocket closes first, the process is left running with its stdin open, as a pod's
- * process is when a {@code v4.channel.k8s.io} exec connection goes away (STACK.md trap 10): the
+ * process is when a {@code v4.channel.k8s.io} exec connection goes away (docs/kubernetes-quirks.md): the
  * process must end by itself. {@link ExecTestServer#close()} kills leftovers.
  */
 final class ExecSession extends WebSocketListener {

@@ -177,7 +177,7 @@ public final class ExecTestServer implements AutoCloseable {
 
     /**
      * pty4j extracts its native library to a new temporary folder at every start unless
-     * {@code pty4j.preferred.native.folder} names a folder holding it (STACK.md trap 7).
+     * {@code pty4j.preferred.native.folder} names a folder holding it (docs/kubernetes-quirks.md).
      */
     static synchronized void fixPty4jNativeFolder() {
         if (System.getProperty("pty4j.preferred.native.folder") != null) {

@@ -1,5 +1,6 @@
 package io.devws.cli.command;
 
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.StdioPump;
 import io.devws.cli.tunnel.Tunnel;

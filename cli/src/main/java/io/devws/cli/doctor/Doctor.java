@@ -2,7 +2,7 @@ package io.devws.cli.doctor;
 
 import io.devws.cli.client.SshConnection;
 import io.devws.cli.client.UnixSocketAgent;
-import io.devws.cli.sshconfig.HostKeys;
+import io.devws.transport.keys.HostKeys;
 import io.devws.cli.sshconfig.KnownHostsEntry;
 import io.devws.cli.sshconfig.SshPaths;
 import io.devws.cli.tunnel.TunnelException;

@@ -1,7 +1,7 @@
 package io.devws.cli.local;
 
 import io.devws.cli.sshconfig.AtomicFiles;
-import io.devws.cli.sshconfig.HostKeys;
+import io.devws.transport.keys.HostKeys;
 import io.devws.cli.sshconfig.IdentityKey;
 import io.devws.cli.workspace.WorkspaceInfo;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.devws.cli.tunnel;
 
-import io.devws.cli.command.KubeOptions;
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.workspace.KubeConnection;
 import io.devws.cli.workspace.WorkspaceException;
 import io.devws.cli.workspace.WorkspaceRef;

@@ -1,6 +1,6 @@
 package io.devws.cli.workspace;
 
-import io.devws.cli.sshconfig.HostKeys;
+import io.devws.transport.keys.HostKeys;
 import io.devws.model.Condition;
 import io.devws.model.DevWorkspace;
 import io.devws.model.DevWorkspaceStatus;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devws.model.SidecarContract;
 import io.devws.testing.ExecTestServer;
+import io.devws.testing.StartedProcesses;
 import io.devws.testing.TestWorkspaces;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +39,7 @@ final class FullPath implements AutoCloseable {
     final Path userKey;
     final Path knownHosts;
     final Path work;
-    private final List<Process> started = new ArrayList<>();
+    private final StartedProcesses processes = new StartedProcesses();
     private final String keepalive;
     private Process daemon;
 
@@ -141,42 +141,20 @@ final class FullPath implements AutoCloseable {
     }
 
     Process track(Process p) {
-        started.add(p);
-        return p;
+        return processes.track(p);
     }
 
     static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return StartedProcesses.read(p);
     }
 
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        StartedProcesses.sleep(millis);
     }
 
     @Override
     public void close() {
-        for (Process p : started) {
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
-        }
-        for (Process p : started) {
-            try {
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        processes.close();
         client.close();
         server.close();
     }

@@ -1,5 +1,6 @@
 package io.devws.cli.tunnel;
 
+import io.devws.transport.io.Pump;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,22 +70,17 @@ final class ProxyProcess implements AutoCloseable {
     }
 
     private static Thread drain(InputStream in, ByteArrayOutputStream sink) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[8192];
+        return Pump.start("drain", () -> {
             try {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
+                Pump.drain(in, (b, off, len) -> {
                     synchronized (sink) {
-                        sink.write(buf, 0, n);
+                        sink.write(b, off, len);
                     }
-                }
+                });
             } catch (IOException e) {
-                // process gone
+                // the process or PTY is gone
             }
         });
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     @Override

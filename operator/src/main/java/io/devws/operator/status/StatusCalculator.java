@@ -11,7 +11,7 @@ import io.devws.model.Phase;
 import io.devws.model.SidecarContract;
 import io.devws.model.SshStatus;
 import io.devws.model.WorkspaceNames;
-import io.devws.operator.model.HostKeys;
+import io.devws.transport.keys.HostKeys;
 import io.devws.operator.model.StorageModel;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;

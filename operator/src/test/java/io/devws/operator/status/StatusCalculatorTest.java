@@ -10,7 +10,7 @@ import io.devws.model.Phase;
 import io.devws.model.SidecarContract;
 import io.devws.operator.model.Fixtures;
 import io.devws.operator.model.HostKeySecretModel;
-import io.devws.operator.model.HostKeys;
+import io.devws.operator.model.HostKeyMaterial;
 import io.devws.operator.model.StorageModel;
 import io.devws.operator.model.WorkspacePodModel;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -30,7 +30,7 @@ class StatusCalculatorTest {
     static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     final DevWorkspace ws = withGeneration(Fixtures.workspace("minimal"));
-    final Secret secret = HostKeySecretModel.desired(ws, HostKeys.generate("t"));
+    final Secret secret = HostKeySecretModel.desired(ws, HostKeyMaterial.generate("t"));
 
     static DevWorkspace withGeneration(DevWorkspace ws) {
         ws.getMetadata().setGeneration(3L);

@@ -1,9 +1,9 @@
 package io.devws.sidecar.server;
 
 import io.devws.sidecar.agent.AgentRouter;
-import io.devws.sidecar.agent.JunixAgentFactory;
+import io.devws.sidecar.agent.ForwardedAgentFactory;
 import io.devws.sidecar.agent.StableAgentSocket;
-import io.devws.sidecar.config.HostKeys;
+import io.devws.sidecar.config.HostKeyFile;
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.forward.ForwardingPolicy;
 import io.devws.sidecar.forward.LoopbackForwarder;
@@ -11,10 +11,10 @@ import io.devws.sidecar.forward.StreamLocalSetup;
 import io.devws.sidecar.session.SessionCommand;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.sftp.SftpSetup;
+import io.devws.transport.ssh.Algorithms;
 import io.devws.transport.stream.StreamIoServiceFactoryFactory;
 import io.devws.transport.stream.StreamIoSession;
 import io.devws.transport.stream.StreamPair;
-import io.devws.transport.ssh.Algorithms;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -56,7 +56,7 @@ public final class SidecarServer implements Closeable {
         sshd.setIoServiceFactoryFactory(io);
         sshd.setHost("127.0.0.1");
         sshd.setPort(22); // nominal: connections are handed in, nothing listens on TCP
-        sshd.setKeyPairProvider(HostKeys.loadOrCreate(config.hostKey()));
+        sshd.setKeyPairProvider(HostKeyFile.loadOrCreate(config.hostKey()));
         Algorithms.apply(sshd, ServerBuilder.DH2KEX);
 
         sshd.setPasswordAuthenticator(null);
@@ -75,7 +75,7 @@ public final class SidecarServer implements Closeable {
         sshd.setForwarderFactory(LoopbackForwarder.factory(policy));
         StreamLocalSetup.apply(sshd, policy);
         AgentRouter router = new AgentRouter();
-        sshd.setAgentFactory(new JunixAgentFactory(config.agentDir(), config.agentSocketMode(), router));
+        sshd.setAgentFactory(new ForwardedAgentFactory(config.agentDir(), config.agentSocketMode(), router));
 
         ServerKeepalive keepalive = keepalive(sshd, config.keepalive(), config.keepaliveMax());
         ConnectionCounter counter = new ConnectionCounter(io.traffic());

@@ -21,7 +21,7 @@ public record ProcessSpec(String command, Map<String, String> env, String workdi
         return command == null;
     }
 
-    /** Columns × rows; a 0 from {@code ssh -tt} without a local terminal means 80×24 (STACK.md trap 8). */
+    /** Columns × rows; a 0 from {@code ssh -tt} without a local terminal means 80×24 (docs/kubernetes-quirks.md). */
     public record PtySize(int columns, int rows) {
         public PtySize {
             columns = columns <= 0 ? 80 : columns;

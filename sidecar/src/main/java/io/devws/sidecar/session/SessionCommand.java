@@ -1,5 +1,6 @@
 package io.devws.sidecar.session;
 
+import io.devws.transport.io.Pump;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionCommand implements Command {
     private static final Logger LOG = LoggerFactory.getLogger(SessionCommand.class);
-    private static final int BUFFER = 32 * 1024;
     private static final long DRAIN_MILLIS = 5000;
 
     private final SessionExecutor executor;
@@ -99,14 +99,9 @@ public final class SessionCommand implements Command {
      * waiting for bytes that never come: the session is then hung up, so the client sees its end.
      */
     private Thread pump(String name, InputStream from, OutputStream to, boolean closeTarget, SessionProcess p) {
-        Thread t = new Thread(() -> {
+        return Pump.start("devws-session-" + name, () -> {
             try {
-                byte[] buf = new byte[BUFFER];
-                int n;
-                while ((n = from.read(buf)) >= 0) {
-                    to.write(buf, 0, n);
-                    to.flush();
-                }
+                Pump.copy(from, to);
             } catch (IOException e) {
                 LOG.debug("{} pump ended: {}", name, e.toString());
             } catch (RuntimeException | Error e) {
@@ -117,10 +112,7 @@ public final class SessionCommand implements Command {
                     close(to);
                 }
             }
-        }, "devws-session-" + name);
-        t.setDaemon(true);
-        t.start();
-        return t;
+        });
     }
 
     private static void join(Thread t) {

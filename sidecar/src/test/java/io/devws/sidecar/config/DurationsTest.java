@@ -19,7 +19,13 @@ class DurationsTest {
     }
 
     @Test
+    void acceptsEveryFormTheCrdAccepts() {
+        assertThat(Durations.parse("1m30s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Durations.parse("1h0m5s")).isEqualTo(Duration.ofSeconds(3605));
+    }
+
+    @Test
     void rejectsNonsenseWithAHint() {
-        assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("use e.g. 30s");
+        assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("e.g. 30s");
     }
 }

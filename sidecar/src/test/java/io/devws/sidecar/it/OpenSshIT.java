@@ -7,6 +7,7 @@ import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
 import com.sun.net.httpserver.HttpServer;
+import io.devws.transport.io.Pump;
 import io.devws.sidecar.it.SidecarProcesses.Result;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -238,7 +239,7 @@ class OpenSshIT {
     }
 
     /**
-     * STACK.md trap 10: an exec stream may never deliver EOF. A client that stops answering (here:
+     * docs/kubernetes-quirks.md: an exec stream may never deliver EOF. A client that stops answering (here:
      * ssh frozen with SIGSTOP, its pipes left open) is dropped by the server's keepalive, and the
      * ProxyCommand process and the remote command end by themselves.
      */
@@ -280,22 +281,17 @@ class OpenSshIT {
     }
 
     static Thread drain(InputStream in, ByteArrayOutputStream out) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[4096];
+        return Pump.start("drain", () -> {
             try {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
+                Pump.drain(in, (b, off, len) -> {
                     synchronized (out) {
-                        out.write(buf, 0, n);
+                        out.write(b, off, len);
                     }
-                }
-            } catch (IOException ignored) {
-                // PTY closed
+                });
+            } catch (IOException e) {
+                // the process or PTY is gone
             }
         });
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     private String curl(List<String> args) throws Exception {

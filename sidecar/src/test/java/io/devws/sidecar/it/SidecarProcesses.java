@@ -2,9 +2,10 @@ package io.devws.sidecar.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devws.testing.StartedProcesses;
+
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ final class SidecarProcesses implements AutoCloseable {
     final Path agentDir;
     final Path workdir;
     final Path userKey;
-    private final List<Process> started = new ArrayList<>();
+    private final StartedProcesses processes = new StartedProcesses();
 
     SidecarProcesses(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
@@ -110,42 +111,20 @@ final class SidecarProcesses implements AutoCloseable {
     }
 
     Process track(Process p) {
-        started.add(p);
-        return p;
+        return processes.track(p);
     }
 
     static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return StartedProcesses.read(p);
     }
 
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        StartedProcesses.sleep(millis);
     }
 
     @Override
     public void close() {
-        for (Process p : started) {
-            // pty4j processes have a pid but no ProcessHandle of their own
-            ProcessHandle.of(p.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroy));
-            p.destroy();
-        }
-        for (Process p : started) {
-            try {
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        processes.close();
     }
 
     record Result(int code, String out, String err) {

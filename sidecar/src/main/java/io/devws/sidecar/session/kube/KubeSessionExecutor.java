@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs sessions in the pod's dev container through the Kubernetes exec API with the pod's own
- * ServiceAccount (ARCHITECTURE.md decision 3): PTY sessions as exec {@code tty=true} plus the
+ * ServiceAccount (docs/design-decisions.md, decision 3): PTY sessions as exec {@code tty=true} plus the
  * resize channel, others with stdout and stderr apart; exit codes from the status channel;
  * variables, working directory and the user's login shell through {@link SessionScript}.
  *
@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>signals ({@code ssh} "signal" requests, and the hang-up when a client goes away): a second
  *       exec runs {@code kill} on the session's process ({@link SessionScript#SIGNAL}); with a PTY,
  *       Ctrl-C, Ctrl-Z and Ctrl-\ are plain bytes the terminal turns into signals;</li>
- *   <li>stdin EOF without a PTY: {@code v4.channel.k8s.io} has no half-close (STACK.md trap 10),
+ *   <li>stdin EOF without a PTY: {@code v4.channel.k8s.io} has no half-close (docs/kubernetes-quirks.md),
  *       so the session's stdin passes through a relay ({@code cat} into a FIFO) and the client's
  *       EOF becomes a second exec that ends the relay once it passed every byte on
  *       ({@link SessionScript#STDIN_EOF}); with a PTY, EOF is Ctrl-D, a byte;</li>

@@ -42,7 +42,7 @@ public final class SessionScript {
             "  i=0; while [ \"$(stty size 2>/dev/null)\" = '0 0' ] && [ $i -lt 20 ]; do sleep 0.05; i=$((i + 1)); done",
             "fi",
             // without a PTY, stdin goes through a relay (cat into a FIFO) that STDIN_EOF can end:
-            // exec over WebSocket v4 has no stdin half-close (STACK.md trap 10)
+            // exec over WebSocket v4 has no stdin half-close (docs/kubernetes-quirks.md)
             "case \"$mode\" in pty-*) ;; *)",
             "  f=${TMPDIR:-/tmp}/devws-stdin-$id",
             "  if mkfifo -m 600 \"$f\" 2>/dev/null; then",

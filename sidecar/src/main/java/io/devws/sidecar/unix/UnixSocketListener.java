@@ -1,26 +1,30 @@
-package io.devws.sidecar.agent;
+package io.devws.sidecar.unix;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Consumer;
-import org.newsclub.net.unix.AFUNIXServerSocket;
-import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Listens on a Unix socket file (junixsocket) and hands each accepted connection to a handler. */
+/**
+ * Listens on a Unix socket file and hands each accepted connection to a handler. Shared by the
+ * agent sockets and {@code ssh -R /path} forwarding; JDK Unix-domain sockets, as everywhere in devws.
+ */
 public final class UnixSocketListener implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(UnixSocketListener.class);
 
     private final Path path;
-    private final AFUNIXServerSocket server;
+    private final ServerSocketChannel server;
     private volatile boolean closed;
 
-    private UnixSocketListener(Path path, AFUNIXServerSocket server) {
+    private UnixSocketListener(Path path, ServerSocketChannel server) {
         this.path = path;
         this.server = server;
     }
@@ -29,11 +33,16 @@ public final class UnixSocketListener implements Closeable {
      * Binds {@code path} (replacing a stale socket file), sets {@code mode} (e.g. "rw-rw----"),
      * and accepts on a daemon thread.
      */
-    public static UnixSocketListener start(Path path, String mode, Consumer<Socket> handler) throws IOException {
+    public static UnixSocketListener start(Path path, String mode, Consumer<SocketChannel> handler) throws IOException {
         Files.deleteIfExists(path);
-        AFUNIXServerSocket server = AFUNIXServerSocket.newInstance();
-        server.bind(AFUNIXSocketAddress.of(path.toFile()));
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(path));
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
         UnixSocketListener listener = new UnixSocketListener(path, server);
         Thread t = new Thread(() -> listener.acceptLoop(handler), "devws-accept-" + path.getFileName());
         t.setDaemon(true);
@@ -41,11 +50,10 @@ public final class UnixSocketListener implements Closeable {
         return listener;
     }
 
-    private void acceptLoop(Consumer<Socket> handler) {
+    private void acceptLoop(Consumer<SocketChannel> handler) {
         while (!closed) {
             try {
-                Socket s = server.accept();
-                handler.accept(s);
+                handler.accept(server.accept());
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("accept on {} failed: {}", path, e.toString());
@@ -63,11 +71,7 @@ public final class UnixSocketListener implements Closeable {
     @Override
     public void close() {
         closed = true;
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        UnixSockets.closeQuietly(server);
         try {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {

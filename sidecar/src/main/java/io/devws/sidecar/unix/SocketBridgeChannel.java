@@ -1,9 +1,7 @@
-package io.devws.sidecar.forward;
+package io.devws.sidecar.unix;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
 import org.apache.sshd.client.channel.AbstractClientChannel;
 import org.apache.sshd.client.future.DefaultOpenFuture;
@@ -21,14 +19,14 @@ import org.apache.sshd.common.util.buffer.Buffer;
  * for {@code ssh -R /path:...}. {@code openExtra} appends type-specific fields to CHANNEL_OPEN.
  */
 public final class SocketBridgeChannel extends AbstractClientChannel {
-    private final Socket socket;
+    private final SocketChannel socket;
     private final Consumer<Buffer> openExtra;
 
-    public SocketBridgeChannel(String type, Socket socket, Consumer<Buffer> openExtra) {
+    public SocketBridgeChannel(String type, SocketChannel socket, Consumer<Buffer> openExtra) {
         super(type);
         this.socket = socket;
         this.openExtra = openExtra;
-        addCloseFutureListener(f -> closeSocket());
+        addCloseFutureListener(f -> UnixSockets.closeQuietly(socket));
     }
 
     @Override
@@ -55,31 +53,14 @@ public final class SocketBridgeChannel extends AbstractClientChannel {
     @Override
     protected void doOpen() throws IOException {
         invertedIn = new ChannelOutputStream(this, getRemoteWindow(), log, SshConstants.SSH_MSG_CHANNEL_DATA, true);
-        Thread t = new Thread(this::pumpSocketToChannel, "devws-bridge-" + getChannelType() + "-" + getChannelId());
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void pumpSocketToChannel() {
-        byte[] buf = new byte[32 * 1024];
-        try (InputStream in = socket.getInputStream()) {
-            OutputStream out = invertedIn;
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                out.write(buf, 0, n);
-                out.flush();
-            }
-            out.close(); // sends EOF
-        } catch (IOException e) {
-            log.debug("socket to channel ended: {}", e.toString());
-        }
-        close(false);
+        SocketPumps.toChannel("devws-bridge-" + getChannelType() + "-" + getChannelId(), socket, invertedIn, log,
+                () -> close(false));
     }
 
     @Override
     protected void doWriteData(byte[] data, int off, long len) throws IOException {
         getLocalWindow().release(len);
-        socket.getOutputStream().write(data, off, (int) len);
+        UnixSockets.writeFully(socket, data, off, (int) len);
     }
 
     @Override
@@ -89,14 +70,6 @@ public final class SocketBridgeChannel extends AbstractClientChannel {
             socket.shutdownOutput();
         } catch (IOException | UnsupportedOperationException e) {
             close(false);
-        }
-    }
-
-    private void closeSocket() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
         }
     }
 }

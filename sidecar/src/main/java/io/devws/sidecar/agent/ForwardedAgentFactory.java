@@ -12,16 +12,16 @@ import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.common.session.Session;
 
 /**
- * Server-side agent forwarding on junixsocket (MINA's own Unix agent needs Tomcat APR; STACK.md
- * trap 5). Each connection that sends {@code auth-agent-req@openssh.com} gets its own socket in the
+ * Server-side agent forwarding on JDK Unix sockets (MINA's own Unix agent needs Tomcat APR, see
+ * docs/kubernetes-quirks.md). Each connection that sends {@code auth-agent-req@openssh.com} gets its own socket in the
  * agent dir (its sessions' SSH_AUTH_SOCK) and joins the {@link AgentRouter} behind the stable socket.
  */
-public final class JunixAgentFactory implements SshAgentFactory {
+public final class ForwardedAgentFactory implements SshAgentFactory {
     private final Path agentDir;
     private final String socketMode;
     private final AgentRouter router;
 
-    public JunixAgentFactory(Path agentDir, String socketMode, AgentRouter router) {
+    public ForwardedAgentFactory(Path agentDir, String socketMode, AgentRouter router) {
         this.agentDir = agentDir;
         this.socketMode = socketMode;
         this.router = router;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devws.model.DevWorkspace;
 import io.devws.model.SidecarContract;
+import io.devws.transport.keys.HostKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The generated host key, checked by the real OpenSSH ssh-keygen. */
-class HostKeysIT {
+class HostKeyMaterialIT {
     @TempDir
     Path dir;
 
@@ -27,7 +28,7 @@ class HostKeysIT {
 
     @Test
     void openSshReadsThePrivateKeyAndAgreesOnPublicKeyAndFingerprint() throws Exception {
-        HostKeyMaterial key = HostKeys.generate("devws@ws.ns");
+        HostKeyMaterial key = HostKeyMaterial.generate("devws@ws.ns");
         assertThat(key.privateKey()).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
         assertThat(key.publicKey()).startsWith("ssh-ed25519 AAAA").endsWith(" devws@ws.ns");
         assertThat(key.fingerprint()).startsWith("SHA256:");
@@ -44,8 +45,8 @@ class HostKeysIT {
     @Test
     void everyKeyIsNewAndTheSecretCarriesBothFiles() {
         DevWorkspace ws = Fixtures.workspace("minimal");
-        HostKeyMaterial a = HostKeys.generate("a");
-        HostKeyMaterial b = HostKeys.generate("a");
+        HostKeyMaterial a = HostKeyMaterial.generate("a");
+        HostKeyMaterial b = HostKeyMaterial.generate("a");
         assertThat(a.fingerprint()).isNotEqualTo(b.fingerprint());
         Secret secret = HostKeySecretModel.desired(ws, a);
         assertThat(secret.getMetadata().getName()).isEqualTo("minimal-ssh-hostkey");

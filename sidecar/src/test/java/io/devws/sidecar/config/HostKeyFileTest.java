@@ -11,7 +11,7 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HostKeysTest {
+class HostKeyFileTest {
     @TempDir
     Path dir;
 
@@ -22,8 +22,8 @@ class HostKeysTest {
     @Test
     void createsAnEd25519KeyOnceAndLoadsTheSameOneAfterwards() throws Exception {
         Path file = dir.resolve("keys/host");
-        KeyPair first = only(HostKeys.loadOrCreate(file));
-        KeyPair second = only(HostKeys.loadOrCreate(file));
+        KeyPair first = only(HostKeyFile.loadOrCreate(file));
+        KeyPair second = only(HostKeyFile.loadOrCreate(file));
         assertThat(KeyUtils.getKeyType(first)).isEqualTo(KeyPairProvider.SSH_ED25519);
         assertThat(KeyUtils.compareKeys(first.getPublic(), second.getPublic())).isTrue();
         assertThat(Files.readString(file)).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
@@ -35,6 +35,6 @@ class HostKeysTest {
     void garbageIsAClearError() throws Exception {
         Path file = dir.resolve("bad");
         Files.writeString(file, "nonsense");
-        assertThatThrownBy(() -> HostKeys.loadOrCreate(file)).hasMessageStartingWith("cannot load host key " + file);
+        assertThatThrownBy(() -> HostKeyFile.loadOrCreate(file)).hasMessageStartingWith("cannot load host key " + file);
     }
 }

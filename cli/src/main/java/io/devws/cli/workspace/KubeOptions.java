@@ -1,4 +1,4 @@
-package io.devws.cli.command;
+package io.devws.cli.workspace;
 
 import picocli.CommandLine.Option;
 

@@ -1,10 +1,11 @@
-package io.devws.cli.startup;
+package io.devws.cli.training;
 
 import io.devws.cli.command.DevwsCommand;
-import io.devws.cli.command.KubeOptions;
+import io.devws.cli.startup.ProxyFastPath;
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.output.OutputFormat;
 import io.devws.cli.output.Serializer;
-import io.devws.cli.sshconfig.HostKeys;
+import io.devws.transport.keys.HostKeys;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.StdioPump;
 import io.devws.cli.tunnel.Tunnel;

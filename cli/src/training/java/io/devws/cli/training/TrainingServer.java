@@ -1,4 +1,4 @@
-package io.devws.cli.startup;
+package io.devws.cli.training;
 
 import io.devws.transport.exec.PodExec;
 import io.vertx.core.Vertx;
