@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,10 +71,18 @@ public final class ExecClient implements AutoCloseable {
      *                                   or why the server could not be reached (code 0)
      */
     public ExecStream open(ExecSpec spec, OutputStream stderrSink) {
+        return open(p -> spec, stderrSink);
+    }
+
+    /**
+     * As {@link #open(ExecSpec, OutputStream)}, with a request that depends on the protocol tried:
+     * a command that must work around WebSocket v4's missing stdin half-close only there.
+     */
+    public ExecStream open(Function<ExecProtocol, ExecSpec> specFor, OutputStream stderrSink) {
         KubernetesClientException refused = null;
         for (ExecProtocol p : order()) {
             try {
-                ExecStream stream = openWith(p, spec, stderrSink);
+                ExecStream stream = openWith(p, specFor.apply(p), stderrSink);
                 preferred = p;
                 return stream;
             } catch (KubernetesClientException e) {
