@@ -17,6 +17,11 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpClientUpgradeHandler;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -132,7 +137,8 @@ final class SpdyConnector {
 
     private FullHttpRequest request(URI uri, int port) {
         String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, path);
+        // POST as kubectl: RBAC reads it as "create pods/exec"
         request.headers().set(HttpHeaderNames.HOST, uri.getHost() + ":" + port);
         request.headers().set(HttpHeaderNames.USER_AGENT, "devws");
         request.headers().set(PROTOCOL_HEADER, ExecProtocol.SPDY.version());
@@ -176,6 +182,8 @@ final class SpdyConnector {
     /** Turns a refused upgrade (any answer but 101) into a {@link KubernetesClientException} with its status. */
     private static final class Refusal extends ChannelInboundHandlerAdapter {
         private final SpdyExec exec;
+        private final StringBuilder body = new StringBuilder();
+        private int code;
 
         Refusal(SpdyExec exec) {
             this.exec = exec;
@@ -183,19 +191,26 @@ final class SpdyConnector {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof FullHttpResponse response) {
-                try {
-                    int code = response.status().code();
-                    String body = response.content().toString(StandardCharsets.UTF_8).trim();
-                    exec.ready().completeExceptionally(new KubernetesClientException(
-                            "SPDY upgrade refused: HTTP " + code + (body.isEmpty() ? "" : ": " + body), code, null));
-                } finally {
-                    response.release();
-                    ctx.close();
-                }
+            if (!(msg instanceof HttpObject)) {
+                ctx.fireChannelRead(msg);
                 return;
             }
-            ctx.fireChannelRead(msg);
+            try {
+                if (msg instanceof HttpResponse response) {
+                    code = response.status().code();
+                }
+                if (msg instanceof HttpContent content && body.length() < MAX_REFUSAL) {
+                    body.append(content.content().toString(StandardCharsets.UTF_8));
+                }
+                if (msg instanceof LastHttpContent) {
+                    String text = body.toString().trim();
+                    exec.ready().completeExceptionally(new KubernetesClientException(
+                            "SPDY upgrade refused: HTTP " + code + (text.isEmpty() ? "" : ": " + text), code, null));
+                    ctx.close();
+                }
+            } finally {
+                ReferenceCountUtil.release(msg);
+            }
         }
 
         @Override
