@@ -27,6 +27,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.spdy.SpdyFrameCodec;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.codec.spdy.SpdyVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslProvider;
@@ -99,6 +100,8 @@ final class SpdyConnector {
                         if (tls != null) {
                             ch.pipeline().addLast(tls.newHandler(ch.alloc(), uri.getHost(), port));
                         }
+                        // stdin writes flush each; merged here, fewer TLS records and syscalls go out
+                        ch.pipeline().addLast(new FlushConsolidationHandler(64, true));
                         HttpClientCodec http = new HttpClientCodec();
                         ch.pipeline().addLast(http,
                                 new HttpClientUpgradeHandler(http, new Upgrade(exec), MAX_REFUSAL),
