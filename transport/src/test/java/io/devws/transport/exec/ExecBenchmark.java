@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The raw exec tunnel against {@code kubectl exec -i} on one pod, in one run: N MiB up (into
- * {@code cat > /dev/null}, stdin half-closed at the end) and down ({@code head -c N /dev/zero}),
- * with {@link ExecClient} on JDK TLS and on native TLS, each round kubectl first then ours, and
+ * {@code cat > /dev/null}, stdin half-closed at the end; {@code head -c N} for WebSocket v4) and down ({@code head -c N /dev/zero}),
+ * with {@link ExecClient} on JDK TLS and on native TLS (and on WebSocket v4, the old path), each
+ * round kubectl first then ours, and
  * prints medians and ratios (kubectl time / ours: above 1 means faster than kubectl).
  *
  * <p>Usage (KUBECONFIG names the cluster; see docs/benchmarks-exec.md):
@@ -45,11 +46,20 @@ public final class ExecBenchmark {
                 out.write(chunk);
             }
         }
-        List<String> up = List.of("sh", "-c", "cat > /dev/null");
+        List<String> cat = List.of("sh", "-c", "cat > /dev/null");
+        // WebSocket v4 cannot end cat's stdin: there the upload ends by count
+        List<String> head = List.of("sh", "-c", "head -c " + bytes + " > /dev/null");
         List<String> down = List.of("head", "-c", Long.toString(bytes), "/dev/zero");
         try (KubernetesClient kube = new KubernetesClientBuilder().build()) {
-            for (ExecTls.Mode tls : new ExecTls.Mode[] {ExecTls.Mode.JDK, ExecTls.Mode.NATIVE}) {
-                try (ExecClient client = new ExecClient(kube, ExecProtocol.NEGOTIATION, tls)) {
+            // negotiated (SPDY on clusters before 1.30) on each TLS engine, then WebSocket v4 (the old path) for reference
+            List<Object[]> setups = List.of(new Object[] {ExecProtocol.NEGOTIATION, ExecTls.Mode.JDK},
+                    new Object[] {ExecProtocol.NEGOTIATION, ExecTls.Mode.NATIVE},
+                    new Object[] {List.of(ExecProtocol.WEBSOCKET_V4), ExecTls.Mode.AUTO});
+            for (Object[] setup : setups) {
+                @SuppressWarnings("unchecked")
+                List<ExecProtocol> protocols = (List<ExecProtocol>) setup[0];
+                List<String> up = protocols.contains(ExecProtocol.WEBSOCKET_V4) && protocols.size() == 1 ? head : cat;
+                try (ExecClient client = new ExecClient(kube, protocols, (ExecTls.Mode) setup[1])) {
                     // warm-up: JIT and the negotiation's memory of the protocol, as in a long-lived client
                     ours(client, ns, pod, up, file, bytes);
                     ours(client, ns, pod, down, null, bytes);
@@ -87,8 +97,13 @@ public final class ExecBenchmark {
             Thread reader = new Thread(() -> drain(s.stdout(), upload == null ? bytes : 0));
             reader.start();
             if (upload != null) {
+                // 64 KiB writes, as the CLI's stdio pump makes them
+                byte[] buf = new byte[64 * 1024];
                 try (InputStream in = Files.newInputStream(upload); OutputStream out = s.stdin()) {
-                    in.transferTo(out);
+                    int n;
+                    while ((n = in.read(buf)) >= 0) {
+                        out.write(buf, 0, n);
+                    }
                 }
             }
             reader.join();
