@@ -44,6 +44,9 @@ public final class SshCommand implements Callable<Integer> {
         "and lives long: the launcher trades ~0.3 s of start-up for about twice the throughput."})
     boolean shared;
 
+    @Option(names = "--verbose", description = "With --stdio: print how the tunnel travels (exec protocol, TLS engine) to stderr.")
+    boolean verbose;
+
     @Option(names = "--start", description = "Start the workspace if it is stopped (sets spec.started: true) and wait.")
     boolean start;
 
@@ -78,6 +81,9 @@ public final class SshCommand implements Callable<Integer> {
             return BuiltinSsh.cluster(kube, ref, start, wait, client.toOptions(command, wait));
         }
         try (Tunnel tunnel = KubeTunnels.open(kube, ref, start, wait, System.err)) {
+            if (verbose) {
+                System.err.println("devws: tunnel: " + tunnel.describe());
+            }
             StdioPump.run(tunnel, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
         }
         return 0;

@@ -39,6 +39,12 @@ public final class Doctor {
         this.out = out;
     }
 
+    /** Notes how {@code tunnel} travels (the negotiated exec protocol) in {@code how[0]}. */
+    private static io.devws.cli.tunnel.Tunnel described(io.devws.cli.tunnel.Tunnel tunnel, String[] how) {
+        how[0] = tunnel.describe();
+        return tunnel;
+    }
+
     /** Runs every step; returns 0 when all passed, 1 otherwise. */
     public int run() {
         boolean running = report(target.workspaceRunning());
@@ -53,8 +59,10 @@ public final class Doctor {
             return exitCode();
         }
         PublicKey pinned = HostKeys.parse(statusKey.get());
-        try (SshConnection ssh = SshConnection.open(target.openTunnel(), pinned, localKeys.isEmpty() ? null : Path.of(localAgent), TIMEOUT)) {
-            report(Check.pass("the sidecar answers SSH", ssh.serverVersion()));
+        String[] how = {""};
+        try (SshConnection ssh = SshConnection.open(described(target.openTunnel(), how), pinned,
+                localKeys.isEmpty() ? null : Path.of(localAgent), TIMEOUT)) {
+            report(Check.pass("the sidecar answers SSH", ssh.serverVersion() + (how[0].isEmpty() ? "" : " (tunnel: " + how[0] + ")")));
             report(knownHostsCheck(statusKey.get()));
             remoteAgentSteps(ssh, localKeys);
         } catch (TunnelException e) {

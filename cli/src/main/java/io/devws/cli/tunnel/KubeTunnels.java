@@ -60,6 +60,11 @@ public final class KubeTunnels {
         }
 
         @Override
+        public String describe() {
+            return tunnel.describe();
+        }
+
+        @Override
         public void close() {
             tunnel.close();
             try {

@@ -1,14 +1,15 @@
 package io.devws.sidecar.session.kube;
 
+import io.devws.transport.exec.ExecClient;
+import io.devws.transport.exec.ExecExit;
 import io.devws.transport.exec.ExecSpec;
-import io.devws.transport.exec.PodExec;
+import io.devws.transport.exec.ExecStream;
 import io.devws.sidecar.session.ProcessSpec;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.SessionProcess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -25,9 +26,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>signals ({@code ssh} "signal" requests, and the hang-up when a client goes away): a second
  *       exec runs {@code kill} on the session's process ({@link SessionScript#SIGNAL}); with a PTY,
  *       Ctrl-C, Ctrl-Z and Ctrl-\ are plain bytes the terminal turns into signals;</li>
- *   <li>stdin EOF without a PTY: {@code v4.channel.k8s.io} has no half-close (docs/kubernetes-quirks.md),
- *       so the session's stdin passes through a relay ({@code cat} into a FIFO) and the client's
- *       EOF becomes a second exec that ends the relay once it passed every byte on
+ *   <li>stdin EOF without a PTY is the exec's stdin half-close where the negotiated protocol has
+ *       one (WebSocket v5, SPDY: {@link ExecClient}); only on WebSocket v4, which has none (docs/kubernetes-quirks.md), the session's stdin passes through a relay ({@code cat} into a FIFO) and the
+ *       client's EOF becomes a second exec that ends the relay once it passed every byte on
  *       ({@link SessionScript#STDIN_EOF}); with a PTY, EOF is Ctrl-D, a byte;</li>
  *   <li>a dead exec connection does not end the process: {@link SessionProcess#destroy()} sends it
  *       HUP (then KILL) by that second exec.</li>
@@ -38,11 +39,17 @@ public final class KubeSessionExecutor implements SessionExecutor {
     static final int RELAY_START_SECONDS = 10;
 
     private final KubernetesClient client;
+    private final ExecClient exec;
     private final KubeTarget target;
     private final boolean ownsClient;
 
     public KubeSessionExecutor(KubernetesClient client, KubeTarget target, boolean ownsClient) {
+        this(client, ExecClient.create(client), target, ownsClient);
+    }
+
+    KubeSessionExecutor(KubernetesClient client, ExecClient exec, KubeTarget target, boolean ownsClient) {
         this.client = client;
+        this.exec = exec;
         this.target = target;
         this.ownsClient = ownsClient;
     }
@@ -59,12 +66,11 @@ public final class KubeSessionExecutor implements SessionExecutor {
         KubeSessionProcess process = new KubeSessionProcess(this, id, spec.pty() != null);
         try {
             boolean tty = spec.pty() != null;
-            // with a TTY the kubelet merges stderr into stdout
-            ExecWatch watch = PodExec.open(client, exec(SessionScript.session(spec, id), true, !tty, tty), null,
-                    process.listener());
-            process.attach(watch);
+            // with a TTY the kubelet merges stderr into stdout; the stdin relay only where stdin cannot half-close
+            ExecStream stream = exec.open(p -> exec(SessionScript.session(spec, id, !p.halfClose()), true, !tty, tty), null);
+            process.attach(stream);
             if (spec.pty() != null) {
-                watch.resize(spec.pty().columns(), spec.pty().rows());
+                stream.resize(spec.pty().columns(), spec.pty().rows());
             }
             return process;
         } catch (KubernetesClientException e) {
@@ -89,9 +95,9 @@ public final class KubeSessionExecutor implements SessionExecutor {
     }
 
     private boolean helper(List<String> command, int timeoutSeconds) {
-        try (ExecWatch w = PodExec.open(client, exec(command, false, false, false), null, null)) {
-            Integer code = w.exitCode().get(timeoutSeconds, TimeUnit.SECONDS);
-            return code != null && code == 0;
+        try (ExecStream s = exec.open(exec(command, false, false, false), null)) {
+            ExecExit exit = s.exit().get(timeoutSeconds, TimeUnit.SECONDS);
+            return exit.code() == 0;
         } catch (Exception e) {
             return false;
         }
@@ -101,8 +107,14 @@ public final class KubeSessionExecutor implements SessionExecutor {
         return new ExecSpec(target.namespace(), target.pod(), target.container(), command, stdin, stderr, tty);
     }
 
+    /** How session execs travel (negotiated protocol), once one was opened. */
+    String describe(ExecStream stream) {
+        return exec.describe(stream);
+    }
+
     @Override
     public void close() {
+        exec.close();
         if (ownsClient) {
             client.close();
         }
