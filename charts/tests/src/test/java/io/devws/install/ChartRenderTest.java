@@ -44,7 +44,7 @@ class ChartRenderTest {
         Manifests m = CHART.render("devws", "devws-system", null, Map.of());
 
         assertThat(m.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ClusterRole", "ClusterRoleBinding",
-                "Service", "Deployment");
+                "Role", "RoleBinding", "Service", "Deployment", "PodDisruptionBudget");
         assertTypedWithoutUnknownFields(m);
         assertThat(m.one(ServiceAccount.class).getMetadata().getNamespace()).isEqualTo("devws-system");
 
@@ -80,15 +80,74 @@ class ChartRenderTest {
     }
 
     @Test
+    void defaultsRunTwoReplicasThatElectALeaderWithAPdbAndSoftAntiAffinity() {
+        Manifests m = CHART.render("devws", "devws-system", null, Map.of());
+        Deployment d = m.one(Deployment.class);
+        assertThat(d.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(d.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+        Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(env(c)).containsEntry("DEVWS_OPERATOR_LEADER_ELECTION_LEASE_NAME", "devws-devws-operator");
+        var selector = d.getSpec().getSelector().getMatchLabels();
+
+        var anti = d.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity();
+        assertThat(anti.getRequiredDuringSchedulingIgnoredDuringExecution()).isNullOrEmpty();
+        assertThat(anti.getPreferredDuringSchedulingIgnoredDuringExecution()).singleElement().satisfies(t -> {
+            assertThat(t.getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+            assertThat(t.getPodAffinityTerm().getLabelSelector().getMatchLabels()).isEqualTo(selector);
+        });
+
+        // policy/v1 or v1beta1 depending on the Kubernetes version helm assumes: the same spec
+        HasMetadata found = m.all().stream().filter(o -> o.getKind().equals("PodDisruptionBudget")).findFirst().orElseThrow();
+        assertThat(found.getApiVersion()).isIn("policy/v1", "policy/v1beta1");
+        var pdb = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+                io.fabric8.kubernetes.client.utils.Serialization.asJson(found),
+                io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class);
+        assertThat(pdb.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+        assertThat(pdb.getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
+
+        // the Lease rights: create any, read and renew only the one named, in the release namespace only
+        var role = m.one(io.fabric8.kubernetes.api.model.rbac.Role.class);
+        assertThat(role.getMetadata().getNamespace()).isEqualTo("devws-system");
+        assertThat(role.getRules()).allSatisfy(r -> {
+            assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
+            assertThat(r.getResources()).containsExactly("leases");
+        });
+        assertThat(role.getRules()).anySatisfy(r -> {
+            assertThat(r.getResourceNames()).containsExactly("devws-devws-operator");
+            assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "update");
+        });
+        var binding = m.one(RoleBinding.class);
+        assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+        assertThat(binding.getSubjects()).singleElement().satisfies(s -> assertThat(s.getName()).isEqualTo("devws-devws-operator"));
+    }
+
+    @Test
+    void anAffinityOfTheUsersOwnWinsAndNoneTurnsAntiAffinityOff() {
+        var none = CHART.render("devws", "devws-system", null, Map.of("podAntiAffinity.mode", "none"))
+                .one(Deployment.class).getSpec().getTemplate().getSpec();
+        assertThat(none.getAffinity()).isNull();
+        var own = CHART.render("devws", "devws-system", null,
+                Map.of("affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight", 7,
+                        "affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey", "x"))
+                .one(Deployment.class).getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity();
+        assertThat(own.getPreferredDuringSchedulingIgnoredDuringExecution()).singleElement()
+                .satisfies(t -> assertThat(t.getWeight()).isEqualTo(7));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyValueSetRendersAsDocumented() {
         Manifests m = CHART.render("rel", "ops", VALUES_ALL, Map.of());
         assertTypedWithoutUnknownFields(m);
 
         assertThat(m.ofType(RoleBinding.class)).extracting(b -> b.getMetadata().getNamespace())
-                .containsExactlyInAnyOrder("team-a", "team-b");
+                .containsExactlyInAnyOrder("team-a", "team-b", "ops");
         assertThat(m.ofType(ClusterRoleBinding.class)).as("watchNamespaces: no cluster-wide binding").isEmpty();
-        assertThat(m.ofType(RoleBinding.class)).allSatisfy(b -> assertThat(b.getRoleRef().getName()).isEqualTo("devws-ctl"));
+        assertThat(m.ofType(RoleBinding.class)).filteredOn(b -> !b.getMetadata().getNamespace().equals("ops"))
+                .allSatisfy(b -> assertThat(b.getRoleRef().getName()).isEqualTo("devws-ctl"));
+        assertThat(m.one(io.fabric8.kubernetes.api.model.rbac.Role.class).getRules())
+                .anySatisfy(r -> assertThat(r.getResourceNames()).containsExactly("devws-lease"));
+        assertThat(m.kinds()).doesNotContain("PodDisruptionBudget");
         assertThat(m.untyped()).singleElement().satisfies(sm -> {
             assertThat(sm.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
             assertThat(sm.getKind()).isEqualTo("ServiceMonitor");
@@ -117,6 +176,9 @@ class ChartRenderTest {
         assertThat(pod.getNodeSelector()).containsEntry("kubernetes.io/os", "linux");
         assertThat(pod.getTolerations()).hasSize(1);
         assertThat(pod.getAffinity().getNodeAffinity()).isNotNull();
+        assertThat(pod.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution())
+                .singleElement().satisfies(t -> assertThat(t.getTopologyKey()).isEqualTo("topology.kubernetes.io/zone"));
+        assertThat(env(c)).containsEntry("DEVWS_OPERATOR_LEADER_ELECTION_LEASE_NAME", "devws-lease");
         assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(20000L);
         assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("example.com/team", "platform");
         assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("example.com/owner", "platform");
@@ -148,7 +210,7 @@ class ChartRenderTest {
         Manifests m = CHART.render("devws", "devws-system", null,
                 Map.of("rbac.create", false, "serviceAccount.create", false, "serviceAccount.name", "mine",
                         "metrics.service.enabled", false));
-        assertThat(m.kinds()).containsExactly("Deployment");
+        assertThat(m.kinds()).containsExactlyInAnyOrder("Deployment", "PodDisruptionBudget");
         assertThat(m.one(Deployment.class).getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("mine");
     }
 
@@ -163,7 +225,8 @@ class ChartRenderTest {
     @CsvSource({
         "image.tag, latest",
         "sidecar.image.tag, latest",
-        "replicaCount, 2",
+        "replicaCount, -1",
+        "podAntiAffinity.mode, always",
         "operator.logLevel, LOUD",
         "operator.progressTimeout, soon",
         "image.pullPolicy, Sometimes",

@@ -33,6 +33,9 @@ public interface OperatorConfig {
 
     Resources sidecarResources();
 
+    /** Lease-based leader election between replicas (active in the prod profile only). */
+    LeaderElection leaderElection();
+
     /** Resources of the dev container when a DevWorkspace sets none. */
     DevResources devDefaultResources();
 
@@ -50,6 +53,26 @@ public interface OperatorConfig {
          */
         @WithDefault("2Gi")
         String memoryLimit();
+    }
+
+    interface LeaderElection {
+        /** Name of the coordination.k8s.io Lease the replicas compete for. */
+        @WithDefault("devws-operator")
+        String leaseName();
+
+        /** Namespace of the Lease; unset: the pod's own (POD_NAMESPACE), else the kubeconfig's namespace. */
+        Optional<String> leaseNamespace();
+
+        /** How long a standby waits after the leader's last renewal before taking over (a crashed leader). */
+        @WithDefault("15s")
+        Duration leaseDuration();
+
+        /** How long the leader retries renewing before it gives up leading (and exits, to restart clean). */
+        @WithDefault("10s")
+        Duration renewDeadline();
+
+        @WithDefault("2s")
+        Duration retryPeriod();
     }
 
     interface DevResources {

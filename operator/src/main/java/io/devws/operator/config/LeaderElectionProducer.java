@@ -1,0 +1,39 @@
+package io.devws.operator.config;
+
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * The Lease the replicas compete for. Only the leader reconciles; a standby keeps its caches warm and
+ * takes over when the leader releases the Lease (graceful shutdown) or stops renewing it (crash).
+ * A leader that cannot renew exits (JOSDK's default) so that its restart starts from a fresh state.
+ */
+@ApplicationScoped
+public class LeaderElectionProducer {
+    @Produces
+    @Singleton
+    LeaderElectionConfiguration leaderElection(OperatorConfig config) {
+        var le = config.leaderElection();
+        var builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(le.leaseName())
+                .withIdentity(identity())
+                .withLeaseDuration(le.leaseDuration())
+                .withRenewDeadline(le.renewDeadline())
+                .withRetryPeriod(le.retryPeriod());
+        le.leaseNamespace().or(() -> env("POD_NAMESPACE")).ifPresent(builder::withLeaseNamespace);
+        return builder.build();
+    }
+
+    /** The pod name in a pod; host and pid outside one, so that two local processes differ. */
+    static String identity() {
+        String host = env("HOSTNAME").orElse("devws-operator");
+        return env("POD_NAMESPACE").isPresent() ? host : host + "-" + ProcessHandle.current().pid();
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    }
+}
