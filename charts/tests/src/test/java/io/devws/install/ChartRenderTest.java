@@ -61,6 +61,8 @@ class ChartRenderTest {
         assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
         assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
         assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+        assertThat(c.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+        assertThat(c.getStartupProbe().getPeriodSeconds() * c.getStartupProbe().getFailureThreshold()).isGreaterThanOrEqualTo(120);
         assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(c.getResources().getLimits()).containsKey("memory");
         assertThat(env(c)).containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE", "ghcr.io/devws/devws-sidecar:0.1.0")
@@ -188,6 +190,8 @@ class ChartRenderTest {
                 .contains("/dev/tcp/127.0.0.1/8080", "GET /q/health/live HTTP/1.0");
         assertThat(c.getReadinessProbe().getExec().getCommand()).last().asString().contains("GET /q/health/ready ");
         assertThat(c.getReadinessProbe().getFailureThreshold()).isEqualTo(23);
+        assertThat(c.getStartupProbe().getFailureThreshold()).isEqualTo(31);
+        assertThat(c.getStartupProbe().getExec().getCommand()).last().asString().contains("GET /q/health/live ");
         assertThat(c.getResources().getLimits().get("cpu").toString()).isEqualTo("1");
         assertThat(m.one(ServiceAccount.class).getMetadata().getAnnotations()).containsKey("iam.example.com/role");
     }
