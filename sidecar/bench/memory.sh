@@ -5,6 +5,8 @@
 # the launcher's own and so override them), measured one after the other in the same run.
 # Needs: a built sidecar (mvn -pl sidecar package), openssh-client, python3.
 # Usage: sidecar/bench/memory.sh [NAME=OPTS ...]   (default: the launcher's flags only)
+# DEVWS_BENCH_BEFORE=FILE adds a first row with FILE as the launcher (e.g. the launcher of an older
+# commit: git show REV:sidecar/src/main/launcher/devws-sidecar > /tmp/before), run on the same jars.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SIDECAR="$ROOT/sidecar/target/devws-sidecar"
@@ -32,10 +34,16 @@ bridges() { local c p; for c in "$@"; do for p in $(descendants "$c"); do grep -
 echo "| daemon JVM options (beyond the launcher's) | RSS idle | private idle | threads idle | per connection: daemon + bridge JVM | per session (daemon) |"
 echo "|---|---|---|---|---|---|"
 configs=("$@"); [ ${#configs[@]} -gt 0 ] || configs=("launcher=")
+if [ -n "${DEVWS_BENCH_BEFORE:-}" ]; then
+  cp "$DEVWS_BENCH_BEFORE" "$ROOT/sidecar/target/devws-sidecar.before" && chmod +x "$ROOT/sidecar/target/devws-sidecar.before"
+  configs=("before (launcher of DEVWS_BENCH_BEFORE)=" "${configs[@]}")
+fi
 for c in "${configs[@]}"; do
   name=${c%%=*}; opts=${c#*=}
+  launcher=$SIDECAR
+  case "$name" in before*) launcher=$ROOT/sidecar/target/devws-sidecar.before;; esac
   rm -rf "$W/run"
-  DEVWS_JAVA_OPTS="$opts" "$SIDECAR" serve 2>"$W/daemon.err" & DAEMON_PID=$!
+  DEVWS_JAVA_OPTS="$opts" "$launcher" serve 2>"$W/daemon.err" & DAEMON_PID=$!
   for _ in $(seq 300); do [ -S "$DEVWS_SOCKET" ] && break; sleep 0.1; done
   for _ in $(seq 10); do "${SSH[@]}" x true; done
   settle

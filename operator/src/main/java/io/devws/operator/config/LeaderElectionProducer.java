@@ -10,16 +10,22 @@ import java.util.Optional;
 /**
  * The Lease the replicas compete for. Only the leader reconciles; a standby keeps its caches warm and
  * takes over when the leader releases the Lease (graceful shutdown) or stops renewing it (crash).
- * A leader that cannot renew exits (JOSDK's default) so that its restart starts from a fresh state.
+ * A leader that cannot renew in time exits, so that it restarts as a candidate: JOSDK's builder does not
+ * exit by default, and a leader that stopped leading then went on reconciling next to the new one (seen on
+ * a real cluster whose API server answered slowly: two replicas wrote Events for the same transition).
  */
 @ApplicationScoped
 public class LeaderElectionProducer {
     @Produces
     @Singleton
     LeaderElectionConfiguration leaderElection(OperatorConfig config) {
-        var le = config.leaderElection();
+        return of(config.leaderElection());
+    }
+
+    static LeaderElectionConfiguration of(OperatorConfig.LeaderElection le) {
         var builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(le.leaseName())
                 .withIdentity(identity())
+                .withExitOnStopLeading(true)
                 .withLeaseDuration(le.leaseDuration())
                 .withRenewDeadline(le.renewDeadline())
                 .withRetryPeriod(le.retryPeriod());
