@@ -67,6 +67,8 @@ class ChartRenderTest {
         assertThat(c.getResources().getLimits()).containsKey("memory");
         assertThat(env(c)).containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE", "ghcr.io/devws/devws-sidecar:0.1.0")
                 .containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE_PULL_POLICY", "IfNotPresent")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_REQUEST", "128Mi")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_LIMIT", "1280Mi")
                 .doesNotContainKey("QUARKUS_OPERATOR_SDK_NAMESPACES");
         assertThat(c.getVolumeMounts()).anySatisfy(v -> assertThat(v.getMountPath()).isEqualTo("/tmp"));
 
@@ -172,7 +174,10 @@ class ChartRenderTest {
                 .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b")
                 .containsEntry("DEVWS_OPERATOR_PROGRESS_TIMEOUT", "90s")
                 .containsEntry("QUARKUS_LOG_LEVEL", "DEBUG")
-                .containsEntry("DEVWS_OPERATOR_EXTRA", "yes");
+                .containsEntry("DEVWS_OPERATOR_EXTRA", "yes")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_CPU_REQUEST", "75m")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_REQUEST", "96Mi")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_LIMIT", "1Gi");
         assertThat(pod.getServiceAccountName()).isEqualTo("devws-operator-sa");
         assertThat(pod.getImagePullSecrets()).extracting("name").containsExactly("regcred");
         assertThat(pod.getPriorityClassName()).isEqualTo("system-cluster-critical");
@@ -232,6 +237,7 @@ class ChartRenderTest {
         "sidecar.image.tag, latest",
         "replicaCount, -1",
         "podAntiAffinity.mode, always",
+        "sidecar.resources.memoryLimit, lots",
         "operator.logLevel, LOUD",
         "operator.progressTimeout, soon",
         "image.pullPolicy, Sometimes",

@@ -47,11 +47,13 @@ public interface OperatorConfig {
         String memoryRequest();
 
         /**
-         * Each SSH connection starts a small bridge JVM in the sidecar container (about 30 MiB) next to
-         * the daemon: 512Mi was OOM-killed by 20 parallel sessions on a real cluster. A limit does not
-         * reserve memory; the request does.
+         * Measured (docs/benchmarks-sidecar.md): the daemon idles at ~70 MiB, each open connection adds
+         * a bridge JVM of ~37 MiB (steady under bulk transfer, its heap is capped) plus ~0.7 MiB in the
+         * daemon, whose heap may grow to 25% of this limit under load. 20 parallel busy connections
+         * then need 70 + 0.25 x L + 20 x 37.7 MiB, so L >= 1.1 GiB; 1280Mi leaves ~15%. A limit does
+         * not reserve memory; the request (idle plus one connection) does.
          */
-        @WithDefault("2Gi")
+        @WithDefault("1280Mi")
         String memoryLimit();
     }
 
