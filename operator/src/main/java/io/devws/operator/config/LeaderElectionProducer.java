@@ -1,7 +1,6 @@
 package io.devws.operator.config;
 
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -10,8 +9,8 @@ import java.util.Optional;
 /**
  * The Lease the replicas compete for. Only the leader reconciles; a standby keeps its caches warm and
  * takes over when the leader releases the Lease (graceful shutdown) or stops renewing it (crash).
- * A leader that cannot renew in time exits, so that it restarts as a candidate: JOSDK's builder does not
- * exit by default, and a leader that stopped leading then went on reconciling next to the new one (seen on
+ * A leader that cannot renew in time exits, so that it restarts as a candidate: JOSDK's builder never
+ * exits, and a leader that stopped leading then went on reconciling next to the new one (seen on
  * a real cluster whose API server answered slowly: two replicas wrote Events for the same transition).
  */
 @ApplicationScoped
@@ -23,14 +22,10 @@ public class LeaderElectionProducer {
     }
 
     static LeaderElectionConfiguration of(OperatorConfig.LeaderElection le) {
-        var builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(le.leaseName())
-                .withIdentity(identity())
-                .withExitOnStopLeading(true)
-                .withLeaseDuration(le.leaseDuration())
-                .withRenewDeadline(le.renewDeadline())
-                .withRetryPeriod(le.retryPeriod());
-        le.leaseNamespace().or(() -> env("POD_NAMESPACE")).ifPresent(builder::withLeaseNamespace);
-        return builder.build();
+        // the constructor, not LeaderElectionConfigurationBuilder: its build() never exits on lost leadership
+        String namespace = le.leaseNamespace().or(() -> env("POD_NAMESPACE")).orElse(null);
+        return new LeaderElectionConfiguration(le.leaseName(), namespace, le.leaseDuration(), le.renewDeadline(),
+                le.retryPeriod(), identity(), null, true);
     }
 
     /** The pod name in a pod; host and pid outside one, so that two local processes differ. */
