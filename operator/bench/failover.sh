@@ -52,8 +52,8 @@ sleep 5
   && echo "host-key Secret of fo-before: same uid (not regenerated)" || { echo "host-key Secret regenerated" >&2; exit 1; }
 [ "$(kubectl -n "$WSNS" get pod fo-before -o jsonpath='{.metadata.uid}')" = "$pod_uid" ] \
   && echo "pod of fo-before: same uid (not recreated)" || { echo "pod of fo-before recreated" >&2; exit 1; }
-pods=$(kubectl -n "$WSNS" get pods -l devws.io/workspace --no-headers | wc -l)
-echo "workspace pods in $WSNS: $pods (2 workspaces)"
+pods=$(kubectl -n "$WSNS" get pods -l 'devws.io/workspace in (fo-before,fo-during)' --no-headers | wc -l)
+echo "pods of fo-before and fo-during: $pods"
 [ "$pods" -eq 2 ] || { kubectl -n "$WSNS" get pods >&2; exit 1; }
 echo "RESULT mode=$MODE lease=${t_lease:-n/a}s reconciled=${t_rec}s running=${t_ready}s"
 kubectl -n "$WSNS" delete dws fo-before fo-during --wait=true >/dev/null
