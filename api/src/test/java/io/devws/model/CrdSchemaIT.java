@@ -38,7 +38,7 @@ class CrdSchemaIT {
             // KUBECONFIG names a cluster, so this run was meant to use it: fail rather than skip
             throw new IllegalStateException("the cluster in KUBECONFIG does not answer: " + e.getMessage(), e);
         }
-        CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(CrdCopiesTest.generated(), CustomResourceDefinition.class);
+        CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(CrdCopiesTest.shipped(), CustomResourceDefinition.class);
         client.resource(crd).unlock().createOr(existing -> existing.update());
         client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
                 .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()

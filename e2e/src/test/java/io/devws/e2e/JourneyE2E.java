@@ -159,7 +159,7 @@ class JourneyE2E {
                 .set("probes.mode", PROBES_MODE)
                 .withKubeConfig(settings.kubeconfig()).waitReady().withTimeout(300).call();
         Deployment d = cluster.client().apps().deployments().inNamespace(OP_NS).withName(RELEASE).get();
-        assertThat(d.getStatus().getReadyReplicas()).isEqualTo(1);
+        assertThat(d.getStatus().getReadyReplicas()).isEqualTo(d.getSpec().getReplicas()).isPositive();
         assertThat(cluster.client().apiextensions().v1().customResourceDefinitions().withName("devworkspaces.devws.io").get()).isNotNull();
         operatorUp = true;
     }
@@ -523,7 +523,9 @@ class JourneyE2E {
                         java.util.Map.of("op", "replace", "path", "/spec/template/spec/containers/0/livenessProbe",
                                 "value", json.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getLivenessProbe()))),
                         java.util.Map.of("op", "replace", "path", "/spec/template/spec/containers/0/readinessProbe",
-                                "value", json.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getReadinessProbe())))));
+                                "value", json.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getReadinessProbe()))),
+                        java.util.Map.of("op", "replace", "path", "/spec/template/spec/containers/0/startupProbe",
+                                "value", json.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getStartupProbe())))));
                 cluster.kubectl("patch", "deployment", "devws-operator", "-n", "devws-system", "--type=json", "-p", patch).ok();
             }
             cluster.kubectl("rollout", "status", "deployment/devws-operator", "-n", "devws-system", "--timeout=180s").ok();

@@ -33,6 +33,9 @@ public interface OperatorConfig {
 
     Resources sidecarResources();
 
+    /** Lease-based leader election between replicas (active in the prod profile only). */
+    LeaderElection leaderElection();
+
     /** Resources of the dev container when a DevWorkspace sets none. */
     DevResources devDefaultResources();
 
@@ -44,12 +47,34 @@ public interface OperatorConfig {
         String memoryRequest();
 
         /**
-         * Each SSH connection starts a small bridge JVM in the sidecar container (about 30 MiB) next to
-         * the daemon: 512Mi was OOM-killed by 20 parallel sessions on a real cluster. A limit does not
-         * reserve memory; the request does.
+         * Measured (docs/benchmarks-sidecar.md): the daemon idles at ~70 MiB, each open connection adds
+         * a bridge JVM of ~37 MiB (steady under bulk transfer, its heap is capped) plus ~0.7 MiB in the
+         * daemon, whose heap may grow to 25% of this limit under load. 20 parallel busy connections
+         * then need 70 + 0.25 x L + 20 x 37.7 MiB, so L >= 1.1 GiB; 1280Mi leaves ~15%. A limit does
+         * not reserve memory; the request (idle plus one connection) does.
          */
-        @WithDefault("2Gi")
+        @WithDefault("1280Mi")
         String memoryLimit();
+    }
+
+    interface LeaderElection {
+        /** Name of the coordination.k8s.io Lease the replicas compete for. */
+        @WithDefault("devws-operator")
+        String leaseName();
+
+        /** Namespace of the Lease; unset: the pod's own (POD_NAMESPACE), else the kubeconfig's namespace. */
+        Optional<String> leaseNamespace();
+
+        /** How long a standby waits after the leader's last renewal before taking over (a crashed leader). */
+        @WithDefault("15s")
+        Duration leaseDuration();
+
+        /** How long the leader retries renewing before it gives up leading (and exits, to restart clean). */
+        @WithDefault("10s")
+        Duration renewDeadline();
+
+        @WithDefault("2s")
+        Duration retryPeriod();
     }
 
     interface DevResources {
