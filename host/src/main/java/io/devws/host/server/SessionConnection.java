@@ -92,7 +92,7 @@ final class SessionConnection implements Runnable {
 
     private Child spawn(StartRequest r) throws IOException {
         Spawner.Tty tty = r.pty() ? new Spawner.Tty(r.columns(), r.rows(), r.modes()) : null;
-        return Spawner.spawn(environment.shell(), environment.argv(r), environment.env(r), environment.directory(r), tty);
+        return Spawner.spawn(environment.program(r), environment.argv(r), environment.env(r), environment.directory(r), tty);
     }
 
     /** Runs the session until the connection ends; returns the output pumps for clean-up. */

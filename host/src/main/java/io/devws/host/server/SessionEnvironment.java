@@ -41,7 +41,16 @@ final class SessionEnvironment {
         return env;
     }
 
-    List<String> argv(StartRequest r) {
+    /** The program a session runs: the account's shell, or the image's own subsystem program. */
+    String program(StartRequest r) throws java.io.IOException {
+        return r.subsystem() ? Subsystems.program(r.command()) : account.shell();
+    }
+
+    List<String> argv(StartRequest r) throws java.io.IOException {
+        if (r.subsystem()) {
+            String program = Subsystems.program(r.command());
+            return List.of(program.substring(program.lastIndexOf('/') + 1));
+        }
         String shell = account.shell();
         String base = shell.substring(shell.lastIndexOf('/') + 1);
         List<String> argv = new ArrayList<>();
@@ -53,10 +62,6 @@ final class SessionEnvironment {
             argv.add(r.command());
         }
         return argv;
-    }
-
-    String shell() {
-        return account.shell();
     }
 
     String directory(StartRequest r) {

@@ -169,6 +169,40 @@ class HostExecutorIT {
         await().atMost(T).until(() -> remote(marker) == 0);
     }
 
+    /** scp and sftp go to the dev image's sftp-server, run by the host (a child of it, not of the sidecar). */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void scpAndSftpRunThroughTheHost(Mode mode) throws Exception {
+        start(mode);
+        Path up = tmp.resolve("up.bin");
+        String sha = OpenSshIT.writeRandom(up, 3 << 20);
+        List<String> scp = new java.util.ArrayList<>(List.of("scp", "-q"));
+        scp.addAll(sp.sshOptions());
+        List<String> upload = new java.util.ArrayList<>(scp);
+        upload.addAll(List.of(up.toString(), "ws:scp.bin"));
+        Result u = sp.run(upload);
+        assertThat(u.code()).as(u.err()).isZero();
+        assertThat(OpenSshIT.sha256(sp.workdir.resolve("scp.bin"))).isEqualTo(sha);
+        List<String> download = new java.util.ArrayList<>(scp);
+        download.addAll(List.of("ws:scp.bin", tmp.resolve("back.bin").toString()));
+        assertThat(sp.run(download).code()).isZero();
+        assertThat(OpenSshIT.sha256(tmp.resolve("back.bin"))).isEqualTo(sha);
+
+        List<String> sftp = new java.util.ArrayList<>(List.of("sftp", "-b", "-"));
+        sftp.addAll(sp.sshOptions());
+        sftp.add("ws");
+        Process session = sp.start(sp.builder(sftp));
+        session.getOutputStream().write("pwd\n".getBytes());
+        session.getOutputStream().flush();
+        ProcessHandle hostProcess = host.process().orElseThrow();
+        await().atMost(T).until(() -> hostProcess.children().anyMatch(
+                c -> c.info().command().map(x -> x.endsWith("/sftp-server")).orElse(false)));
+        session.getOutputStream().close();
+        assertThat(session.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(session.getInputStream().readAllBytes()))
+                .contains("Remote working directory: " + sp.workdir);
+    }
+
     /** The remote process itself (its command line is exactly the marker), never the ssh client. */
     static long remote(String marker) {
         return ProcessHandle.allProcesses()

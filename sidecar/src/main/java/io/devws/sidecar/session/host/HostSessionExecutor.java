@@ -42,6 +42,14 @@ public final class HostSessionExecutor implements SessionExecutor {
         return new HostSessionProcess(client.start(request(spec)));
     }
 
+    /**
+     * Sessions of an SSH subsystem ("sftp"): the host runs the dev image's own program for it, as the
+     * user, so nothing of the sidecar's file system is reachable.
+     */
+    public SessionExecutor subsystem(String name) {
+        return spec -> new HostSessionProcess(client.start(StartRequest.subsystem(name, request(spec).env(), spec.workdir())));
+    }
+
     StartRequest request(ProcessSpec spec) {
         Map<String, String> env = new HashMap<>(spec.env());
         String term = null;
