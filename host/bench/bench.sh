@@ -32,12 +32,14 @@ PIDS+=("$HOST_PID")
 daemon() { # name executor
   local env=(DEVWS_SOCKET="$W/$1/sshd.sock" DEVWS_HOST_KEY="$W/hostkey" DEVWS_AGENT_DIR="$W/$1/agent" DEVWS_WORKDIR="$W/work"
              DEVWS_EXECUTOR="$2" DEVWS_HOST_SOCKET="$W/host/host.sock")
-  env "${env[@]}" "$SIDECAR" serve 2>"$W/$1.err" & PIDS+=("$!")
+  # stdout to a file: this function runs in $(...), which would otherwise wait for the daemon
+  env "${env[@]}" "$SIDECAR" serve >"$W/$1.out" 2>"$W/$1.err" &
+  echo "$!" > "$W/$1.pid"
   for _ in $(seq 150); do [ -S "$W/$1/agent/agent.sock" ] && break; sleep 0.1; done
   echo "ssh $(q "${COMMON[@]}") -o $(q "ProxyCommand=env DEVWS_SOCKET=$W/$1/sshd.sock $SIDECAR ssh-server --stdio")"
 }
-LOCAL_SSH=$(daemon local local)
-HOST_SSH=$(daemon hostexec host)
+LOCAL_SSH=$(daemon local local); PIDS+=("$(cat "$W/local.pid")")
+HOST_SSH=$(daemon hostexec host); PIDS+=("$(cat "$W/hostexec.pid")")
 rss() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 host_idle_cold=$(rss "$HOST_PID")
 for _ in $(seq 20); do eval "$LOCAL_SSH x true"; eval "$HOST_SSH x true"; done
@@ -78,7 +80,8 @@ row "devws, host executor" "$HOST_SSH"
 echo
 echo "## session host memory (RSS)"
 host_idle=$(rss "$HOST_PID")
-for i in $(seq 50); do eval "$HOST_SSH x 'sleep 600'" </dev/null >/dev/null 2>&1 & done
+SESSIONS=()
+for i in $(seq 50); do eval "$HOST_SSH x 'sleep 600'" </dev/null >/dev/null 2>&1 & SESSIONS+=("$!"); done
 for _ in $(seq 300); do [ "$(pgrep -c -P "$HOST_PID" -f 'sleep 600' || true)" -ge 50 ] && break; sleep 0.2; done
 sleep 2
 host_50=$(rss "$HOST_PID")
@@ -88,4 +91,4 @@ echo "| idle, just started | $host_idle_cold |"
 echo "| idle, after the runs above | $host_idle |"
 echo "| 50 open sessions (\`ssh ws 'sleep 600'\`, $(pgrep -c -P "$HOST_PID" -f 'sleep 600' || true) seen) | $host_50 |"
 echo "| per session | $(python3 -c "print(round(($host_50-$host_idle)*1024/50))") KiB |"
-pkill -P "$HOST_PID" -f 'sleep 600' || true
+kill "${SESSIONS[@]}" 2>/dev/null || true # the host then hangs up their sessions
