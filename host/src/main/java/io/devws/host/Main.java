@@ -45,12 +45,22 @@ public final class Main {
                 default -> throw new IllegalStateException();
             };
         } catch (IOException | RuntimeException e) {
-            System.err.println("devws-host: " + o.command + " failed: " + e.getMessage());
+            System.err.println("devws-host: " + o.command + " failed: " + describe(e));
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /** One line: file-system errors name their path and the reason (e.g. read-only, no permission). */
+    static String describe(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String why = f.getReason() != null ? f.getReason() : f.getClass().getSimpleName()
+                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+            return f.getFile() + ": " + why;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     private static int serve(Options o) throws IOException, InterruptedException {
