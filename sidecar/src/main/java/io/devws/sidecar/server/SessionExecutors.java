@@ -2,10 +2,11 @@ package io.devws.sidecar.server;
 
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.session.SessionExecutor;
+import io.devws.sidecar.session.host.HostSessionExecutor;
 import io.devws.sidecar.session.kube.KubeSessionExecutor;
 import io.devws.sidecar.session.local.LocalSessionExecutor;
 
-/** {@code --executor local|kube}. */
+/** {@code --executor local|kube|host}. */
 public final class SessionExecutors {
     private SessionExecutors() {
     }
@@ -14,8 +15,9 @@ public final class SessionExecutors {
         return switch (config.executor()) {
             case SidecarConfig.EXECUTOR_LOCAL -> LocalSessionExecutor.forCurrentUser(config.startDirectory());
             case SidecarConfig.EXECUTOR_KUBE -> KubeSessionExecutor.fromEnvironment();
+            case SidecarConfig.EXECUTOR_HOST -> HostSessionExecutor.fromEnvironment(config);
             default -> throw new IllegalArgumentException(
-                    "unknown executor '" + config.executor() + "': use --executor local or --executor kube");
+                    "unknown executor '" + config.executor() + "': use --executor local, kube or host");
         };
     }
 }

@@ -28,6 +28,8 @@ final class SidecarProcesses implements AutoCloseable {
     final Path workdir;
     final Path userKey;
     private final StartedProcesses processes = new StartedProcesses();
+    /** Settings on top of the defaults, e.g. another executor. */
+    final Map<String, String> settings = new java.util.HashMap<>();
 
     SidecarProcesses(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
@@ -41,6 +43,12 @@ final class SidecarProcesses implements AutoCloseable {
 
     /** DEVWS_* environment, so the bare {@code ssh-server --stdio} of the contract finds its settings. */
     Map<String, String> sidecarEnv() {
+        Map<String, String> env = new java.util.HashMap<>(defaults());
+        env.putAll(settings);
+        return env;
+    }
+
+    private Map<String, String> defaults() {
         return Map.of("DEVWS_SOCKET", socket.toString(), "DEVWS_HOST_KEY", dir.resolve("hostkey").toString(),
                 "DEVWS_AGENT_DIR", agentDir.toString(), "DEVWS_EXECUTOR", "local",
                 "DEVWS_WORKDIR", workdir.toString(), "DEVWS_KEEPALIVE", "2s");
