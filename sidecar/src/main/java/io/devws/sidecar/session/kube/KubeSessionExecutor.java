@@ -6,7 +6,6 @@ import io.devws.sidecar.session.ProcessSpec;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.SessionProcess;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import java.io.IOException;
@@ -45,12 +44,6 @@ public final class KubeSessionExecutor implements SessionExecutor {
         this.client = client;
         this.target = target;
         this.ownsClient = ownsClient;
-    }
-
-    /** Pod, namespace and container from DEVWS_POD_NAME, DEVWS_POD_NAMESPACE, DEVWS_DEV_CONTAINER; in-cluster credentials. */
-    public static SessionExecutor fromEnvironment() {
-        KubeTarget target = KubeTarget.fromEnvironment(System.getenv());
-        return new KubeSessionExecutor(new KubernetesClientBuilder().build(), target, true);
     }
 
     @Override
