@@ -44,11 +44,11 @@ public interface OperatorConfig {
         String memoryRequest();
 
         /**
-         * Each SSH connection starts a small bridge JVM in the sidecar container (about 30 MiB) next to
-         * the daemon: 512Mi was OOM-killed by 20 parallel sessions on a real cluster. A limit does not
-         * reserve memory; the request does.
+         * The daemon (its heap is 25% of this limit) plus, per open SSH connection, the perl relay of
+         * {@code ssh-server --stdio} (about 5 MiB; it was a 30 MiB bridge JVM, and 512Mi was then
+         * OOM-killed by 20 parallel sessions): docs/benchmarks-relay.md. A limit reserves nothing.
          */
-        @WithDefault("2Gi")
+        @WithDefault("768Mi")
         String memoryLimit();
     }
 
