@@ -45,8 +45,12 @@ for mode in perl jvm; do
   sleep 2.5
   # the ProxyCommand tree: ssh -> sh -c -> launcher sh -> perl (+ its up child) or java
   pids=$(ps -e -o pid=,ppid= | awk -v root=$SP '{p[$1]=$2} END {for (x in p) {y=x; while (y in p && y != root) y=p[y]; if (y == root && x != root) print x}}')
-  rss=0; what=""
-  for p in $pids; do r=$(ps -o rss= -p "$p" 2>/dev/null || echo 0); c=$(ps -o comm= -p "$p" 2>/dev/null || true); rss=$((rss + r)); what+="$c:${r}K "; done
-  echo "$mode: relay RSS during an open connection: $((rss / 1024)) MiB ($what)"
+  rss=0; pss=0; what=""
+  for p in $pids; do
+    r=$(ps -o rss= -p "$p" 2>/dev/null || echo 0); c=$(ps -o comm= -p "$p" 2>/dev/null || true)
+    s=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)
+    rss=$((rss + r)); pss=$((pss + s)); what+="$c:${r}K/${s}K "
+  done
+  echo "$mode: relay during an open connection: RSS $((rss / 1024)) MiB, PSS $((pss / 1024)) MiB (process:RSS/PSS $what)"
   wait $SP
 done

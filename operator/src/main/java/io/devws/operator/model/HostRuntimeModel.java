@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.List;
 
 /**
- * The init container that fills the session host's runtime volume (docs/session-host.md): the
+ * The init container that fills the session host's runtime volume (docs/session-host-runtime.md): the
  * sidecar image carries the runtime at {@link io.devws.model.SidecarContract#HOST_DIR}; a plain
  * {@code cp} puts it into an emptyDir that the dev container mounts read-only at the same path, so
  * the user's image and entrypoint stay untouched and nothing is downloaded.

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the session host running (docs/session-host.md): at daemon start, and whenever the host is
+ * Keeps the session host running (docs/session-host-runtime.md): at daemon start, and whenever the host is
  * found dead (a session's probe, or the periodic check after the dev container restarted), ONE start
  * exec runs, never on a session's path. When the start fails (no glibc, noexec volume, dev container
  * not running), it retries with a growing pause, so a workspace that cannot run the host costs one
