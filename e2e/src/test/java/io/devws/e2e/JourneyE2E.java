@@ -185,9 +185,27 @@ class JourneyE2E {
         workspaceUp = true;
     }
 
-    // 3. config-ssh into a temporary HOME; real ssh runs in the dev container; exit codes; PTY + resize; pinned host key
+    // 2b. the session host: one exec started it in the dev container (glibc image); the status says so
     @Test
     @Order(3)
+    void sessionsGoThroughTheSessionHost() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        DevWorkspace ws = Waits.until("status.ssh.sessionPath reported", START, () -> cluster.workspace(NS, WS),
+                w -> w.getStatus().getSsh() != null && w.getStatus().getSsh().getSessionPath() != null);
+        assertThat(ws.getStatus().getSsh().getSessionPath()).as(ws.getStatus().getSsh().getSessionPathReason()).isEqualTo("host");
+        Pod pod = cluster.client().pods().inNamespace(NS).withName(ws.getStatus().getPodName()).get();
+        assertThat(pod.getSpec().getInitContainers()).extracting(c -> c.getName()).containsExactly("devws-host-runtime");
+        assertThat(pod.getMetadata().getAnnotations()).containsEntry(SidecarContract.ANNOTATION_SESSION_PATH, "host");
+        // the runtime is read-only in the dev container and the host listens on the shared socket
+        Proc.Result dev = cluster.execIn(NS, WS, SidecarContract.DEV_CONTAINER,
+                "test -S " + SidecarContract.HOST_SOCKET + " && echo socket; touch " + SidecarContract.HOST_DIR + "/x 2>/dev/null || echo read-only");
+        assertThat(dev.out()).contains("socket", "read-only");
+        assertThat(user.devws("status", WS).run().ok().out()).contains("Sessions:      host");
+    }
+
+    // 3. config-ssh into a temporary HOME; real ssh runs in the dev container; exit codes; PTY + resize; pinned host key
+    @Test
+    @Order(4)
     void opensshRunsInTheDevContainerWithAPinnedHostKey() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok();
@@ -224,7 +242,7 @@ class JourneyE2E {
 
     // 4. the forwarded agent, through ssh -A and through the pod's stable SSH_AUTH_SOCK from kubectl exec
     @Test
-    @Order(4)
+    @Order(5)
     void theAgentIsForwardedIntoTheDevContainer() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         user.startAgentWithKey();
@@ -247,7 +265,7 @@ class JourneyE2E {
 
     // 5. git clone over SSH inside the workspace, authorised only by the forwarded key
     @Test
-    @Order(5)
+    @Order(6)
     void gitCloneUsesTheForwardedAgent() {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         if (user.env().get("SSH_AUTH_SOCK") == null) {
@@ -263,7 +281,7 @@ class JourneyE2E {
 
     // 6. scp/sftp 50 MiB both ways; -L to a port in the dev container
     @Test
-    @Order(6)
+    @Order(7)
     void filesAndPortsMoveThroughTheTunnel() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         Path big = randomFile("big.bin", 50);
@@ -297,7 +315,7 @@ class JourneyE2E {
 
     // 7. stop keeps the PVC; start brings the files and the same host key back
     @Test
-    @Order(7)
+    @Order(8)
     void stopAndStartKeepFilesAndHostKey() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         String hostKey = cluster.workspace(NS, WS).getStatus().getSsh().getHostPublicKey();
@@ -319,7 +337,7 @@ class JourneyE2E {
 
     // 8a. a deleted pod comes back and ssh works again
     @Test
-    @Order(8)
+    @Order(9)
     void aDeletedPodIsRecreated() {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         String uid = cluster.client().pods().inNamespace(NS).withName(podName()).get().getMetadata().getUid();
@@ -333,7 +351,7 @@ class JourneyE2E {
 
     // 8b. the sidecar's daemon dies -> the container restarts and ssh works
     @Test
-    @Order(9)
+    @Order(10)
     void aKilledDaemonRestartsItsContainer() {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         int before = sidecarRestarts();
@@ -347,7 +365,7 @@ class JourneyE2E {
 
     // 8c. a cut tunnel leaves no ssh-server --stdio behind after the keepalive window
     @Test
-    @Order(10)
+    @Order(11)
     void aCutTunnelLeavesNoBridgeBehind() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         Process ssh = user.ssh(HOST, "sleep 600").start(tmp.resolve("cut.out"), tmp.resolve("cut.err"));
@@ -364,7 +382,7 @@ class JourneyE2E {
 
     // 8d. an image that does not exist -> PodReady False with the pull error; the operator does not crash
     @Test
-    @Order(11)
+    @Order(12)
     void aMissingImageIsReportedWithoutACrashLoop() throws Exception {
         assumeTrue(operatorUp, "the operator is not up (step 1)");
         cluster.kubectl("apply", "-f", write("bad.yaml", workspaceYaml("bad", "devws.local/does-not-exist:0.0.1", true)).toString()).ok();
@@ -379,9 +397,31 @@ class JourneyE2E {
         cluster.kubectl("delete", "devworkspace", "bad", "-n", NS).ok();
     }
 
+    // 8d'. a dev image without glibc (busybox only): the host cannot run; sessions take the exec fallback and the status says why
+    @Test
+    @Order(13)
+    void aBusyboxImageFallsBackToExecAndSaysSo() throws Exception {
+        assumeTrue(operatorUp, "the operator is not up (step 1)");
+        cluster.kubectl("apply", "-f", write("bb.yaml", workspaceYaml("bb", settings.busyboxImage(), true)).toString()).ok();
+        try {
+            awaitRunning("bb");
+            DevWorkspace ws = Waits.until("bb reports the exec path", START, () -> cluster.workspace(NS, "bb"),
+                    w -> w.getStatus().getSsh() != null && "exec".equals(w.getStatus().getSsh().getSessionPath()));
+            assertThat(ws.getStatus().getSsh().getSessionPathReason()).isNotBlank();
+            user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok(); // pins bb's host key
+            Proc.Result r = user.ssh("bb.devws", "cat /etc/devws-dev-image; echo hi | cat; exit 3").run();
+            assertThat(r.exit()).as(r.describe()).isEqualTo(3);
+            assertThat(r.out()).isEqualTo("devws e2e busybox image\nhi\n");
+            assertThat(user.devws("status", "bb").run().ok().out()).contains("Sessions:      exec (");
+            assertThat(user.devws("doctor", "bb").run().out()).contains("through one exec per session, the fallback");
+        } finally {
+            cluster.kubectl("delete", "devworkspace", "bb", "-n", NS).ok();
+        }
+    }
+
     // 8e. a kubeconfig user without pods/exec gets the one-line exit-255 message
     @Test
-    @Order(12)
+    @Order(14)
     void noExecRightsGiveTheClearMessage() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         Path noExec = NoExecUser.kubeconfig(cluster, NS, user.kubeconfig(), tmp);
@@ -392,7 +432,7 @@ class JourneyE2E {
 
     // 8f'. the end of the client's stdin reaches the command in the dev container (ssh host sha256sum < file)
     @Test
-    @Order(13)
+    @Order(15)
     void stdinEofReachesTheRemoteCommand() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         Path f = randomFile("eof.bin", 1);
@@ -418,7 +458,7 @@ class JourneyE2E {
 
     // 8f. 20 parallel sessions each moving 10 MiB, every checksum intact
     @Test
-    @Order(14)
+    @Order(16)
     void twentyParallelSessionsKeepEveryByte() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -442,7 +482,7 @@ class JourneyE2E {
 
     // 9. doctor passes, and names the agent step when the agent is not forwarded
     @Test
-    @Order(15)
+    @Order(17)
     void doctorPassesAndPointsAtAMissingAgent() {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         if (user.env().get("SSH_AUTH_SOCK") == null) {
@@ -457,7 +497,7 @@ class JourneyE2E {
 
     // benchmark on the real cluster: devws vs kubectl exec (reported, not asserted)
     @Test
-    @Order(16)
+    @Order(18)
     void benchmarkAgainstKubectlExec() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         int mib = Integer.getInteger("devws.e2e.benchMiB", 64);
@@ -471,7 +511,7 @@ class JourneyE2E {
 
     // 10. deleting the workspace collects every owned object; helm uninstall leaves only the CRD
     @Test
-    @Order(17)
+    @Order(19)
     void deleteAndUninstallLeaveNothingBehind() {
         assumeTrue(operatorUp, "the operator is not up (step 1)");
         WorkspaceNames n = WorkspaceNames.of(WS);
@@ -503,7 +543,7 @@ class JourneyE2E {
 
     // 1b. the same operator from deploy/ with kubectl apply -f
     @Test
-    @Order(18)
+    @Order(20)
     void kubectlApplyOfDeployBringsTheOperatorUpTheSameWay() throws Exception {
         String yaml = Files.readString(RepoPaths.deploy().resolve("operator.yaml"))
                 .replace("ghcr.io/devws/devws-operator:0.1.0", settings.operatorImage())

@@ -68,7 +68,7 @@ class ChartRenderTest {
         assertThat(env(c)).containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE", "ghcr.io/devws/devws-sidecar:0.1.0")
                 .containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE_PULL_POLICY", "IfNotPresent")
                 .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_REQUEST", "128Mi")
-                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_LIMIT", "1280Mi")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_LIMIT", "768Mi")
                 .doesNotContainKey("QUARKUS_OPERATOR_SDK_NAMESPACES");
         assertThat(c.getVolumeMounts()).anySatisfy(v -> assertThat(v.getMountPath()).isEqualTo("/tmp"));
 
@@ -171,6 +171,7 @@ class ChartRenderTest {
         assertThat(c.getImagePullPolicy()).isEqualTo("Always");
         assertThat(env(c)).containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE", "registry.example.com/devws/sidecar:9.9.8")
                 .containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE_PULL_POLICY", "Never")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_LIMIT", "1Gi")
                 .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b")
                 .containsEntry("DEVWS_OPERATOR_PROGRESS_TIMEOUT", "90s")
                 .containsEntry("QUARKUS_LOG_LEVEL", "DEBUG")

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "status", description = "Show a workspace: phase, conditions, host key fingerprint, last activity.")
+@Command(name = "status", description = "Show a workspace: phase, conditions, host key fingerprint, last activity, session path.")
 public final class StatusCommand extends BackendCommand {
     @Mixin
     OutputOption output;
@@ -45,6 +45,9 @@ public final class StatusCommand extends BackendCommand {
         field(out, "Pod", info.pod());
         field(out, "Host key", info.hostKeyFingerprint());
         field(out, "Last activity", info.lastActivityTime());
+        if (WorkspaceInfo.CLUSTER.equals(info.backend())) {
+            field(out, "Sessions", info.sessionPath());
+        }
         field(out, "Message", info.message());
         if (!info.conditions().isEmpty()) {
             Table table = new Table("CONDITION", "STATUS", "REASON", "MESSAGE");

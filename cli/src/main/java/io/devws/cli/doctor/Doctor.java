@@ -52,6 +52,9 @@ public final class Doctor {
         if (!running) {
             report(Check.skip("exec into the sidecar allowed", "the workspace is not running"));
         }
+        if (running) {
+            target.sessionPath().ifPresent(this::report);
+        }
         Set<String> localKeys = localAgentKeys();
         Optional<String> statusKey = target.statusHostKey();
         if (!exec || statusKey.isEmpty()) {

@@ -47,13 +47,11 @@ public interface OperatorConfig {
         String memoryRequest();
 
         /**
-         * Measured (docs/benchmarks-sidecar.md): the daemon idles at ~70 MiB, each open connection adds
-         * a bridge JVM of ~37 MiB (steady under bulk transfer, its heap is capped) plus ~0.7 MiB in the
-         * daemon, whose heap may grow to 25% of this limit under load. 20 parallel busy connections
-         * then need 70 + 0.25 x L + 20 x 37.7 MiB, so L >= 1.1 GiB; 1280Mi leaves ~15%. A limit does
-         * not reserve memory; the request (idle plus one connection) does.
+         * The daemon (its heap is 25% of this limit) plus, per open SSH connection, the perl relay of
+         * {@code ssh-server --stdio} (about 5 MiB; it was a 30 MiB bridge JVM, and 512Mi was then
+         * OOM-killed by 20 parallel sessions): docs/benchmarks-relay.md. A limit reserves nothing.
          */
-        @WithDefault("1280Mi")
+        @WithDefault("768Mi")
         String memoryLimit();
     }
 

@@ -97,6 +97,18 @@ class StatusCalculatorTest {
     }
 
     @Test
+    void sessionPathReportedByTheSidecarIsCopiedIntoTheStatus() {
+        Pod pod = pod(NOW.minusSeconds(30), ready());
+        assertThat(compute(Optional.of(pod)).status().getSsh().getSessionPath()).as("not reported yet").isNull();
+        pod.getMetadata().getAnnotations().put(SidecarContract.ANNOTATION_SESSION_PATH, "exec");
+        pod.getMetadata().getAnnotations().put(SidecarContract.ANNOTATION_SESSION_PATH_REASON, "the session host cannot run: no glibc");
+        DevWorkspaceStatus s = compute(Optional.of(pod)).status();
+        assertThat(s.getSsh().getSessionPath()).isEqualTo("exec");
+        assertThat(s.getSsh().getSessionPathReason()).isEqualTo("the session host cannot run: no glibc");
+        assertThat(s.getSsh().getHostKeyFingerprint()).startsWith("SHA256:");
+    }
+
+    @Test
     void lastTransitionTimeMovesOnlyWhenTheStatusFlips() {
         DevWorkspaceStatus first = compute(Optional.of(pod(NOW, waiting("ContainerCreating")))).status();
         ws.setStatus(first);

@@ -10,7 +10,7 @@ import io.devws.sidecar.forward.LoopbackForwarder;
 import io.devws.sidecar.forward.StreamLocalSetup;
 import io.devws.sidecar.session.SessionCommand;
 import io.devws.sidecar.session.SessionExecutor;
-import io.devws.sidecar.session.host.HostSessionExecutor;
+import io.devws.sidecar.session.SubsystemExecutor;
 import io.devws.sidecar.sftp.SftpSetup;
 import io.devws.transport.ssh.Algorithms;
 import io.devws.transport.stream.StreamIoServiceFactoryFactory;
@@ -69,7 +69,7 @@ public final class SidecarServer implements Closeable {
         String workdir = config.startDirectory().toString();
         sshd.setShellFactory(channel -> new SessionCommand(executor, null, workdir));
         sshd.setCommandFactory((channel, command) -> new SessionCommand(executor, command, workdir));
-        if (executor instanceof HostSessionExecutor host) {
+        if (executor instanceof SubsystemExecutor host) {
             SftpSetup.applyThroughHost(sshd, host, config.startDirectory());
         } else {
             SftpSetup.apply(sshd, config.startDirectory());

@@ -1,7 +1,7 @@
 package io.devws.sidecar.sftp;
 
 import io.devws.sidecar.session.SessionCommand;
-import io.devws.sidecar.session.host.HostSessionExecutor;
+import io.devws.sidecar.session.SubsystemExecutor;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
@@ -12,10 +12,10 @@ import org.apache.sshd.server.subsystem.SubsystemFactory;
  * the host key) stay out of reach, and uploads belong to the dev user.
  */
 final class HostSftpFactory implements SubsystemFactory {
-    private final HostSessionExecutor executor;
+    private final SubsystemExecutor executor;
     private final String workdir;
 
-    HostSftpFactory(HostSessionExecutor executor, String workdir) {
+    HostSftpFactory(SubsystemExecutor executor, String workdir) {
         this.executor = executor;
         this.workdir = workdir;
     }

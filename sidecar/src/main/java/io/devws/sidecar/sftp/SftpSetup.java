@@ -1,6 +1,6 @@
 package io.devws.sidecar.sftp;
 
-import io.devws.sidecar.session.host.HostSessionExecutor;
+import io.devws.sidecar.session.SubsystemExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.sshd.server.SshServer;
@@ -15,7 +15,7 @@ public final class SftpSetup {
     }
 
     /** SFTP through the session host (the dev container's files, as its user); see {@link HostSftpFactory}. */
-    public static void applyThroughHost(SshServer sshd, HostSessionExecutor executor, Path start) {
+    public static void applyThroughHost(SshServer sshd, SubsystemExecutor executor, Path start) {
         sshd.setSubsystemFactories(List.of(new HostSftpFactory(executor, start.toString())));
     }
 

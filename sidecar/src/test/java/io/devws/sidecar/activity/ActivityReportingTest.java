@@ -129,4 +129,13 @@ class ActivityReportingTest {
                 .map(p -> p.type().getName())).contains(PodActivityReporter.class.getName());
         assertThat(PodActivityReporter.TICK).isLessThan(Duration.ofMinutes(1));
     }
+
+    @Test
+    void sessionPathPatchIsAJsonMergePatchOfBothAnnotations() {
+        String patch = PodAnnotator.patch("exec", "devws-host: cannot run: \"java -version\" fails (no glibc?)");
+        var tree = new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal(patch, java.util.Map.class);
+        org.assertj.core.api.Assertions.assertThat(tree).isEqualTo(java.util.Map.of("metadata", java.util.Map.of("annotations", java.util.Map.of(
+                "devws.io/session-path", "exec",
+                "devws.io/session-path-reason", "devws-host: cannot run: \"java -version\" fails (no glibc?)"))));
+    }
 }

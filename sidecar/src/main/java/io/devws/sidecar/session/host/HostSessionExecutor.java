@@ -7,6 +7,7 @@ import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.session.ProcessSpec;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.SessionProcess;
+import io.devws.sidecar.session.SubsystemExecutor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import java.util.Map;
  * Runs sessions through the session host in the dev container (docs/session-host.md): one Unix-socket
  * connection per session, no Kubernetes exec. The host applies the user's shell, home and environment.
  */
-public final class HostSessionExecutor implements SessionExecutor {
+public final class HostSessionExecutor implements SubsystemExecutor {
     private final HostClient client;
     private final Path agentSocket;
 
@@ -46,6 +47,7 @@ public final class HostSessionExecutor implements SessionExecutor {
      * Sessions of an SSH subsystem ("sftp"): the host runs the dev image's own program for it, as the
      * user, so nothing of the sidecar's file system is reachable.
      */
+    @Override
     public SessionExecutor subsystem(String name) {
         return spec -> new HostSessionProcess(client.start(StartRequest.subsystem(name, request(spec).env(), spec.workdir())));
     }

@@ -8,7 +8,6 @@ import io.devws.sidecar.session.ProcessSpec;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.SessionProcess;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.util.List;
@@ -52,12 +51,6 @@ public final class KubeSessionExecutor implements SessionExecutor {
         this.exec = exec;
         this.target = target;
         this.ownsClient = ownsClient;
-    }
-
-    /** Pod, namespace and container from DEVWS_POD_NAME, DEVWS_POD_NAMESPACE, DEVWS_DEV_CONTAINER; in-cluster credentials. */
-    public static SessionExecutor fromEnvironment() {
-        KubeTarget target = KubeTarget.fromEnvironment(System.getenv());
-        return new KubeSessionExecutor(new KubernetesClientBuilder().build(), target, true);
     }
 
     @Override
