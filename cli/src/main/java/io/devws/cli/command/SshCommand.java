@@ -1,5 +1,6 @@
 package io.devws.cli.command;
 
+import io.devws.cli.agent.AgentLauncher;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.StdioPump;
 import io.devws.cli.tunnel.Tunnel;
@@ -10,6 +11,7 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,21 +66,33 @@ public final class SshCommand implements Callable<Integer> {
         if (local.local) {
             return LocalSsh.run(workspace, stdio, client.toOptions(command, Duration.ofSeconds(60)));
         }
-        WorkspaceRef ref;
-        Duration wait;
+        StdioTarget target = target();
+        if (!stdio) {
+            return BuiltinSsh.cluster(kube, target.ref(), start, target.timeout(), client.toOptions(command, target.timeout()));
+        }
+        try (Tunnel tunnel = KubeTunnels.open(kube, target.ref(), start, target.timeout(), System.err)) {
+            // the tunnel is up: starting the agent now does not delay this connection, and serves the next ones
+            AgentLauncher.startInBackground();
+            StdioPump.run(tunnel, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+        }
+        return 0;
+    }
+
+    /** What a cluster ProxyCommand connects to, parsed as {@link #call()} does; empty for --local or without --stdio. */
+    public Optional<StdioTarget> stdioTarget() {
+        return stdio && !local.local ? Optional.of(target()) : Optional.empty();
+    }
+
+    private StdioTarget target() {
         try {
-            ref = WorkspaceRef.parse(workspace, hostSuffix);
-            wait = Durations.parse(timeout);
+            return new StdioTarget(kube, WorkspaceRef.parse(workspace, hostSuffix), start, Durations.parse(timeout));
         } catch (IllegalArgumentException e) {
             // as a ProxyCommand every failure is ssh's 255
             throw stdio ? new TunnelException(e.getMessage(), e) : e;
         }
-        if (!stdio) {
-            return BuiltinSsh.cluster(kube, ref, start, wait, client.toOptions(command, wait));
-        }
-        try (Tunnel tunnel = KubeTunnels.open(kube, ref, start, wait, System.err)) {
-            StdioPump.run(tunnel, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
-        }
-        return 0;
+    }
+
+    /** A ProxyCommand's target: connection flags, workspace, --start and the readiness wait. */
+    public record StdioTarget(KubeOptions kube, WorkspaceRef ref, boolean start, Duration timeout) {
     }
 }
