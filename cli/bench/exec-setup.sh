@@ -2,7 +2,7 @@
 # exec test server with a "raw" pod (stand-in sidecar running $W/raw-cmd) and a "full" one (the real
 # sidecar daemon, kube executor), and defines SSH (OpenSSH through `devws ssh --stdio`) and RAW.
 # Expects bash with set -euo pipefail; sets W, CLI, SIDECAR, SSH, RAW, PIDS and an EXIT trap.
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 [ -x "$ROOT/cli/target/devws" ] && [ -x "$ROOT/sidecar/target/devws-sidecar" ] && [ -d "$ROOT/sidecar/target/test-classes" ] \
   || { echo "build first: mvn -B -pl sidecar,cli package -DskipTests" >&2; exit 1; }
 W=$(mktemp -d /tmp/devws-exec-bench.XXXXXX)
@@ -10,7 +10,7 @@ PIDS=()
 # the tunnel agent that `devws ssh --stdio` starts lives in $W/xdg/devws (not the user's), stopped at the end
 export XDG_RUNTIME_DIR="$W/xdg"
 mkdir -p "$XDG_RUNTIME_DIR"
-stop_agent() { [ -f "$W/xdg/devws/agent.pid" ] && kill -9 "$(cat "$W/xdg/devws/agent.pid")" 2>/dev/null; rm -rf "$W/xdg/devws"; true; }
+stop_agent() { for _ in 1 2 3; do [ -f "$W/xdg/devws/agent.pid" ] && kill -9 "$(cat "$W/xdg/devws/agent.pid")" 2>/dev/null; rm -rf "$W/xdg/devws"; sleep 0.3; done; true; }
 cleanup() { stop_agent; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$W"; }
 trap cleanup EXIT
 

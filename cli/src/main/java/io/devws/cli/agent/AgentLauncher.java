@@ -16,7 +16,44 @@ public final class AgentLauncher {
     private AgentLauncher() {
     }
 
-    public static void startInBackground() {
+    /** After {@link #SESSION_DELAY_MS}, or when this JVM exits, whichever comes first. */
+    private static final long SESSION_DELAY_MS = 3_000;
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts the agent once this ProxyCommand's own connection no longer competes with it for CPU: at
+     * exit (ssh ends its ProxyCommand with SIGHUP after the session, so a short command pays nothing), or
+     * a few seconds into a longer session. Starting it at once made the first connection about twice as slow
+     * on a busy 2-core machine (docs/benchmarks-cli.md).
+     */
+    public static void startSoon() {
+        if (AgentPaths.disabled() || System.getProperty("devws.home") == null) {
+            return;
+        }
+        Thread later = new Thread(() -> {
+            try {
+                Thread.sleep(SESSION_DELAY_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            startOnce();
+        }, "devws-agent-start");
+        later.setDaemon(true);
+        later.start();
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(AgentLauncher::startOnce, "devws-agent-start-at-exit"));
+        } catch (IllegalStateException e) {
+            // already exiting: the timer was too late as well; the next connection starts one
+        }
+    }
+
+    private static void startOnce() {
+        if (STARTED.compareAndSet(false, true)) {
+            startInBackground();
+        }
+    }
+
+    private static void startInBackground() {
         String home = System.getProperty("devws.home");
         if (AgentPaths.disabled() || home == null) {
             return;

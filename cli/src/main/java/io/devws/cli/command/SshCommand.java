@@ -71,8 +71,8 @@ public final class SshCommand implements Callable<Integer> {
             return BuiltinSsh.cluster(kube, target.ref(), start, target.timeout(), client.toOptions(command, target.timeout()));
         }
         try (Tunnel tunnel = KubeTunnels.open(kube, target.ref(), start, target.timeout(), System.err)) {
-            // the tunnel is up: starting the agent now does not delay this connection, and serves the next ones
-            AgentLauncher.startInBackground();
+            // an agent for the next connections, started when it no longer slows this one
+            AgentLauncher.startSoon();
             StdioPump.run(tunnel, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
         }
         return 0;

@@ -139,6 +139,7 @@ final class FullPath implements AutoCloseable {
     }
 
     Process start(ProcessBuilder pb) throws IOException {
+        pb.environment().putIfAbsent("XDG_RUNTIME_DIR", runtimeDir().toString());
         return track(pb.directory(dir.toFile()).start());
     }
 

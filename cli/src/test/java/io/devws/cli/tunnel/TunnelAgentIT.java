@@ -176,7 +176,8 @@ class TunnelAgentIT {
             FullPath.Result r = path.run(path.ssh(List.of(), "echo still"), null);
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).isEqualTo("still\n");
-            assertThat(r.took()).isLessThan(Duration.ofSeconds(15));
+            // a silent agent costs the 2 s handshake bound, not a hang (the in-process path alone took ~10 s at load 30)
+            assertThat(r.took()).isLessThan(Duration.ofSeconds(60));
         }
         // and off: no agent is started at all
         Path off = Files.createDirectories(dir.resolve("xdg-off"));
