@@ -15,8 +15,10 @@ fail=0; runs=0
 one() { # label, then the command
   local label=$1; shift
   runs=$((runs + 1))
-  if ! "$@" >"$W/out" 2>"$W/err"; then
-    rc=$?; fail=$((fail + 1)); echo "FAIL ($label, exit $rc): $(tr '\n' ' ' < "$W/err")"
+  local rc=0
+  "$@" >"$W/out" 2>"$W/err" || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    fail=$((fail + 1)); echo "FAIL ($label, exit $rc): $(tr '\n' ' ' < "$W/err")"
   fi
 }
 head -c $((16 << 20)) /dev/urandom > "$W/payload"

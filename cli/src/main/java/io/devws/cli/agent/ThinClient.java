@@ -29,6 +29,9 @@ public final class ThinClient {
     static final long HANDSHAKE_MS = Long.getLong("devws.agent.handshakeMs", 2_000);
     private static final int BUFFER = 64 * 1024;
     private static volatile boolean accepted;
+    /** How long the client lingers after the exit for ssh's last write (see lingerForSshsGoodbye). */
+    static final long LINGER_MS = 2_000;
+    private static final java.util.concurrent.CountDownLatch STDIN_DONE = new java.util.concurrent.CountDownLatch(1);
 
     private ThinClient() {
     }
@@ -83,6 +86,7 @@ public final class ThinClient {
             }
             int len = in.readInt();
             if (type == AgentProtocol.EXIT) {
+                lingerForSshsGoodbye(stdout);
                 return len;
             }
             if (len < 0 || len > buf.length) {
@@ -94,6 +98,25 @@ public final class ThinClient {
             } catch (IOException e) {
                 return 0; // ssh closed our stdout: it has what it wanted and is ending
             }
+        }
+    }
+
+    /**
+     * ssh writes its SSH_MSG_DISCONNECT after the session ended; if this process has exited by then,
+     * that write fails with EPIPE and ssh exits 255 ("client_loop: send disconnect: Broken pipe")
+     * although the command succeeded. So: stdout closed now (ssh sees the end at once), stdin kept
+     * open and drained until ssh closes it, for at most {@link #LINGER_MS}.
+     */
+    private static void lingerForSshsGoodbye(OutputStream stdout) {
+        try {
+            stdout.close();
+        } catch (IOException e) {
+            // already gone
+        }
+        try {
+            STDIN_DONE.await(LINGER_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -109,14 +132,25 @@ public final class ThinClient {
             InputStream stdin = new FileInputStream(FileDescriptor.in);
             OutputStream up = ChannelStreams.out(ch);
             byte[] buf = new byte[BUFFER];
+            boolean agentOpen = true;
             try {
                 int n;
                 while ((n = stdin.read(buf)) >= 0) {
-                    up.write(buf, 0, n);
+                    if (agentOpen) {
+                        try {
+                            up.write(buf, 0, n);
+                        } catch (IOException e) {
+                            agentOpen = false; // the agent's side ended (the relay reports how); keep draining ssh
+                        }
+                    }
                 }
-                ch.shutdownOutput();
+                if (agentOpen) {
+                    ch.shutdownOutput();
+                }
             } catch (IOException e) {
-                // the agent's side ended: the relay reports how
+                // stdin broke: ssh is gone
+            } finally {
+                STDIN_DONE.countDown();
             }
         }, "devws-stdin");
         t.setDaemon(true);

@@ -278,7 +278,9 @@ class TunnelAgentIT {
     /** The running agent's pid once its socket answers. */
     private long awaitAgent() throws IOException {
         Path pidFile = agentDir.resolve("agent.pid");
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(pidFile) && answers(agentDir.resolve("agent.sock")));
+        // the pid file of a killed agent stays behind: wait for a live one (it writes the file just after binding)
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(pidFile) && answers(agentDir.resolve("agent.sock"))
+                && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).isPresent());
         return Long.parseLong(Files.readString(pidFile).trim());
     }
 
