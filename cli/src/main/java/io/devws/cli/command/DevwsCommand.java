@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ConfigSshCommand.class,
             DoctorCommand.class,
             SshCommand.class,
+            AgentCommand.class,
             picocli.AutoComplete.GenerateCompletion.class,
         })
 public final class DevwsCommand implements Runnable {

@@ -120,6 +120,8 @@ final class FullPath implements AutoCloseable {
     }
 
     Result run(ProcessBuilder pb, Map<String, String> env) throws IOException, InterruptedException {
+        // each test its own tunnel agent (the second connection on goes through it), stopped in close()
+        pb.environment().put("XDG_RUNTIME_DIR", runtimeDir().toString());
         if (env != null) {
             pb.environment().putAll(env);
         }
@@ -137,6 +139,7 @@ final class FullPath implements AutoCloseable {
     }
 
     Process start(ProcessBuilder pb) throws IOException {
+        pb.environment().putIfAbsent("XDG_RUNTIME_DIR", runtimeDir().toString());
         return track(pb.directory(dir.toFile()).start());
     }
 
@@ -152,8 +155,26 @@ final class FullPath implements AutoCloseable {
         StartedProcesses.sleep(millis);
     }
 
+    /** The test user's runtime directory: its tunnel agent lives in devws/ under it. */
+    Path runtimeDir() {
+        return dir.resolve("xdg");
+    }
+
+    /** Kills the agent whose pid file is under {@code runtimeDir} (it is detached: no child of ours). */
+    static void killAgent(Path runtimeDir) {
+        try {
+            Path pid = runtimeDir.resolve("devws").resolve("agent.pid");
+            if (Files.exists(pid)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no agent
+        }
+    }
+
     @Override
     public void close() {
+        killAgent(runtimeDir());
         processes.close();
         client.close();
         server.close();

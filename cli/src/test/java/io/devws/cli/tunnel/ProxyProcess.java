@@ -31,7 +31,10 @@ final class ProxyProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toString());
         command.addAll(List.of(args));
-        return new ProxyProcess(new ProcessBuilder(command).start());
+        ProcessBuilder pb = new ProcessBuilder(command);
+        // these tests pin the in-process ProxyCommand (signals, exit paths); TunnelAgentIT covers the agent
+        pb.environment().put("DEVWS_AGENT", "off");
+        return new ProxyProcess(pb.start());
     }
 
     OutputStream stdin() {
