@@ -203,6 +203,24 @@ class JourneyE2E {
         assertThat(user.devws("status", WS).run().ok().out()).contains("Sessions:      host");
     }
 
+    // 2c. a session is a child of the session host (an exec'd process has parent PID 0 in the container), and
+    // scp/sftp act in the dev container, never on the sidecar's files
+    @Test
+    @Order(4)
+    void aSessionIsAChildOfTheHostAndSftpSeesTheDevContainer() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok();
+        Proc.Result parent = user.ssh(HOST, "echo ppid=$PPID; tr '\\0' ' ' < /proc/$PPID/cmdline").run().ok();
+        assertThat(parent.out()).as(parent.describe()).doesNotContain("ppid=0\n").contains("io.devws.host");
+        Path f = write("scp-probe.txt", "through the host\n");
+        user.scp(f.toString(), HOST + ":/tmp/scp-probe.txt").run().ok();
+        Proc.Result landed = cluster.execIn(NS, WS, SidecarContract.DEV_CONTAINER, "cat /tmp/scp-probe.txt");
+        assertThat(landed.out()).isEqualTo("through the host\n");
+        Path batch = write("steal.sftp", "get /var/run/secrets/kubernetes.io/serviceaccount/token " + tmp.resolve("stolen") + "\n");
+        Proc.Result token = user.sftp("-b", batch.toString(), HOST).run();
+        assertThat(Files.exists(tmp.resolve("stolen"))).as("the sidecar's token through SFTP: %s", token.describe()).isFalse();
+    }
+
     // 3. config-ssh into a temporary HOME; real ssh runs in the dev container; exit codes; PTY + resize; pinned host key
     @Test
     @Order(4)
@@ -450,9 +468,18 @@ class JourneyE2E {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         System.out.println("[journey] early exit with 16 MiB of stdin: exit " + early.exit() + " after " + took.toMillis() + " ms");
         assertThat(took).as(early.describe()).isLessThan(Duration.ofSeconds(30 * 4 + 60));
-        assertThat(early.exit()).as(early.describe()).isIn(0, 255);
-        if (early.exit() == 0) {
-            assertThat(early.out().strip()).as(early.describe()).isEqualTo("1024");
+        if ("host".equals(cluster.workspace(NS, WS).getStatus().getSsh().getSessionPath())) {
+            // through the session host stdin EOF is a real half-close and nothing resets: exact, every time
+            for (int i = 0; i < 5; i++) {
+                Proc.Result again = i == 0 ? early : user.ssh(HOST, "head -c 1024 | wc -c").stdin(big).timeout(Duration.ofMinutes(2)).run();
+                assertThat(again.exit()).as(again.describe()).isZero();
+                assertThat(again.out().strip()).as(again.describe()).isEqualTo("1024");
+            }
+        } else {
+            assertThat(early.exit()).as(early.describe()).isIn(0, 255);
+            if (early.exit() == 0) {
+                assertThat(early.out().strip()).as(early.describe()).isEqualTo("1024");
+            }
         }
     }
 

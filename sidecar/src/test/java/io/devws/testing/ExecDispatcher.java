@@ -35,6 +35,7 @@ final class ExecDispatcher extends Dispatcher {
             return new MockResponse().setResponseCode(admission.code()).setHeader("Content-Type", "application/json")
                     .setBody(admission.body());
         }
+        server.recordRequest(admission.request());
         return new MockResponse().withWebSocketUpgrade(new ExecSession(admission.request(), server));
     }
 

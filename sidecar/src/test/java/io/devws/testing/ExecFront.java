@@ -109,6 +109,7 @@ final class ExecFront implements AutoCloseable {
                     refuse(ctx, a.code(), "application/json", a.body());
                     return;
                 }
+                server.recordRequest(a.request()); // only execs that run are recorded, not refused upgrades
                 SpdyExecServer.install(ctx, a.request(), server);
                 return;
             }
@@ -122,6 +123,7 @@ final class ExecFront implements AutoCloseable {
                         // what containerd's streaming server answers to a subprotocol it does not know
                         refuse(ctx, 403, "text/plain", "requested protocol(s) are not supported: " + protocols);
                     } else {
+                        server.recordRequest(a.request());
                         WebSocketV5ExecServer.install(ctx, a.request(), server);
                     }
                     return;

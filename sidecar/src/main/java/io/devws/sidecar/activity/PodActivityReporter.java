@@ -1,5 +1,6 @@
 package io.devws.sidecar.activity;
 
+import io.devws.sidecar.pod.PodAnnotator;
 import io.devws.model.SidecarContract;
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.server.ActivityProbe;

@@ -2,6 +2,7 @@ package io.devws.sidecar.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devws.sidecar.pod.PodAnnotator;
 import io.devws.model.SidecarContract;
 import io.devws.sidecar.server.ActivityProbe;
 import io.devws.testing.ExecTestServer;

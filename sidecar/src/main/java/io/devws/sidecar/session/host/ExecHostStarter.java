@@ -37,7 +37,6 @@ public final class ExecHostStarter implements HostStarter {
         BoundedBuffer stderr = new BoundedBuffer();
         ExecSpec spec = new ExecSpec(target.namespace(), target.pod(), target.container(), command.argv(), false, true, false);
         try (ExecStream w = exec.open(spec, stderr)) {
-            w.stdin().close(); // the start command reads nothing
             int code = w.exit().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).code();
             if (code == 0) {
                 return Optional.empty();

@@ -2,7 +2,7 @@ package io.devws.sidecar.session.host;
 
 import io.devws.host.client.HostClient;
 import io.devws.model.SidecarContract;
-import io.devws.sidecar.activity.PodAnnotator;
+import io.devws.sidecar.pod.PodAnnotator;
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.kube.KubeTarget;

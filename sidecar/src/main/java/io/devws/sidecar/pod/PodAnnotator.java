@@ -1,4 +1,4 @@
-package io.devws.sidecar.activity;
+package io.devws.sidecar.pod;
 
 import io.devws.model.SidecarContract;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -23,13 +23,13 @@ public final class PodAnnotator {
         this.pod = pod;
     }
 
-    static String patch(Instant when) {
+    public static String patch(Instant when) {
         String time = DateTimeFormatter.ISO_INSTANT.format(when.truncatedTo(ChronoUnit.SECONDS));
         return "{\"metadata\":{\"annotations\":{\"" + SidecarContract.ANNOTATION_LAST_ACTIVITY + "\":\"" + time + "\"}}}";
     }
 
     /** The session path and its reason, for the operator to copy into the workspace's status. */
-    static String patch(String path, String reason) {
+    public static String patch(String path, String reason) {
         return SERIALIZATION.asJson(Map.of("metadata", Map.of("annotations", Map.of(
                 SidecarContract.ANNOTATION_SESSION_PATH, path, SidecarContract.ANNOTATION_SESSION_PATH_REASON, reason))));
     }
@@ -39,7 +39,7 @@ public final class PodAnnotator {
                 .patch(PatchContext.of(PatchType.JSON_MERGE), patch(path, reason));
     }
 
-    void annotate(Instant when) {
+    public void annotate(Instant when) {
         client.pods().inNamespace(namespace).withName(pod)
                 .patch(PatchContext.of(PatchType.JSON_MERGE), patch(when));
     }
