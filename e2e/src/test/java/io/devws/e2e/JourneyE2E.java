@@ -403,6 +403,9 @@ class JourneyE2E {
     @Order(12)
     void aMissingImageIsReportedWithoutACrashLoop() throws Exception {
         assumeTrue(operatorUp, "the operator is not up (step 1)");
+        // two replicas with leader election: a replica may restart when it loses its Lease on a busy node, so the
+        // check is that this workspace makes no operator pod restart
+        int restartsBefore = operatorRestarts();
         cluster.kubectl("apply", "-f", write("bad.yaml", workspaceYaml("bad", "devws.local/does-not-exist:0.0.1", true)).toString()).ok();
         String reason = Waits.until("PodReady False with a pull error", START,
                 () -> cluster.workspace(NS, "bad").getStatus().getConditions().stream()
@@ -410,9 +413,13 @@ class JourneyE2E {
                         .map(c -> c.getReason()).findFirst().orElse(""),
                 r -> r.equals("ErrImagePull") || r.equals("ImagePullBackOff"));
         assertThat(reason).isIn("ErrImagePull", "ImagePullBackOff");
-        Pod operator = cluster.client().pods().inNamespace(OP_NS).list().getItems().get(0);
-        assertThat(operator.getStatus().getContainerStatuses().get(0).getRestartCount()).isZero();
+        assertThat(operatorRestarts()).isEqualTo(restartsBefore);
         cluster.kubectl("delete", "devworkspace", "bad", "-n", NS).ok();
+    }
+
+    private int operatorRestarts() {
+        return cluster.client().pods().inNamespace(OP_NS).list().getItems().stream()
+                .flatMap(p -> p.getStatus().getContainerStatuses().stream()).mapToInt(ContainerStatus::getRestartCount).sum();
     }
 
     // 8d'. a dev image without glibc (busybox only): the host cannot run; sessions take the exec fallback and the status says why
