@@ -74,9 +74,9 @@ public final class SshCommand implements Callable<Integer> {
             throw stdio ? new TunnelException(e.getMessage(), e) : e;
         }
         if (!stdio) {
-            return BuiltinSsh.cluster(kube, ref, start, wait, client.toOptions(command, wait));
+            return BuiltinSsh.cluster(kube.resolved(), ref, start, wait, client.toOptions(command, wait));
         }
-        try (Tunnel tunnel = KubeTunnels.open(kube, ref, start, wait, System.err)) {
+        try (Tunnel tunnel = KubeTunnels.open(kube.resolved(), ref, start, wait, System.err)) {
             StdioPump.run(tunnel, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
         }
         return 0;

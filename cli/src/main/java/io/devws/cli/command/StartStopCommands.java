@@ -25,7 +25,7 @@ public final class StartStopCommands {
 
         @Override
         public Integer call() {
-            try (KubeConnection c = KubeConnection.open(kube)) {
+            try (KubeConnection c = KubeConnection.open(kube.resolved())) {
                 c.workspaces().setStarted(name, true);
                 spec.commandLine().getOut().println("workspace " + name + " starting; wait for it with: devws up " + name);
             }
