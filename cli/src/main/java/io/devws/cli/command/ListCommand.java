@@ -38,7 +38,7 @@ public final class ListCommand extends BackendCommand {
         out().print(printer.list(listing.items()));
         out().flush();
         if (scope.watch) {
-            workspaces.watch(scope.allNamespaces, null, listing.resourceVersion(), v -> Watching.print(out(), printer.change(v)));
+            workspaces.watch(scope.allNamespaces, null, listing, v -> Watching.print(out(), printer.change(v)));
         }
         return 0;
     }

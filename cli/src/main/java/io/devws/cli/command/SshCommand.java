@@ -24,7 +24,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ssh", description = {
         "Connect to a workspace's SSH server.",
         "With --stdio: the OpenSSH ProxyCommand, e.g. ProxyCommand devws ssh --stdio %%h",
-        "WORKSPACE is NAME, NAME.NAMESPACE, NAME.devws or NAME.NAMESPACE.devws."})
+        "WORKSPACE is NAME, NAME.NAMESPACE, NAME.devws or NAME.NAMESPACE.devws."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  devws ssh ws                            # a shell, with the built-in client",
+            "  devws ssh ws -L 8080 -- make run        # a command, forwarding local port 8080",
+            "  devws ssh --start ws.team               # start ws in namespace team first if it is stopped",
+            "  ProxyCommand devws ssh --stdio %h       # in ~/.ssh/config (devws config-ssh writes it)"})
 public final class SshCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube = new KubeOptions();

@@ -43,24 +43,21 @@ public final class StatusCommand extends BackendCommand {
     @Override
     int onCluster(KubeConnection cluster) {
         KubeWorkspaces workspaces = cluster.workspaces();
-        List<WorkspaceView> views;
-        String version;
+        KubeWorkspaces.Listing listing;
         if (scope.allNamespaces) {
-            KubeWorkspaces.Listing listing = workspaces.views(true);
-            views = listing.items().stream().filter(v -> v.info().name().equals(name)).toList();
-            version = listing.resourceVersion();
-            if (views.isEmpty()) {
+            KubeWorkspaces.Listing all = workspaces.views(true);
+            listing = new KubeWorkspaces.Listing(all.items().stream().filter(v -> v.info().name().equals(name)).toList(), all.resourceVersion());
+            if (listing.items().isEmpty()) {
                 throw new NotFoundException("workspace " + name + " not found in any namespace: see `devws list -A`");
             }
         } else {
             WorkspaceView view = workspaces.view(name);
-            views = List.of(view);
-            version = resourceVersion(view);
+            listing = new KubeWorkspaces.Listing(List.of(view), resourceVersion(view));
         }
-        views.forEach(v -> out().print(render(v)));
+        listing.items().forEach(v -> out().print(render(v)));
         out().flush();
         if (scope.watch) {
-            workspaces.watch(scope.allNamespaces, name, version, v -> Watching.print(out(), change(v)));
+            workspaces.watch(scope.allNamespaces, name, listing, v -> Watching.print(out(), change(v)));
         }
         return 0;
     }

@@ -33,7 +33,10 @@ public record ClusterVersions(String server, String kubernetes, List<String> crd
         KubernetesClient client = connection.client();
         String server = client.getConfiguration().getMasterUrl();
         KubeWorkspaces api = connection.workspaces();
-        String kubernetes = api.call("get", "/version", () -> client.getKubernetesVersion().getGitVersion());
+        String kubernetes = api.call("get", "/version", () -> {
+            var version = client.getKubernetesVersion();
+            return version.getGitVersion() != null ? version.getGitVersion() : "v" + version.getMajor() + "." + version.getMinor();
+        });
         APIGroup group = api.call("get", "/apis/" + DevWorkspace.GROUP, () -> client.getApiGroup(DevWorkspace.GROUP));
         List<String> crd = group == null || group.getVersions() == null ? List.of()
                 : group.getVersions().stream().map(GroupVersionForDiscovery::getGroupVersion).toList();

@@ -78,6 +78,10 @@ public final class KubeWorkspaces {
         return new Listing(views, list.getMetadata() == null ? null : list.getMetadata().getResourceVersion());
     }
 
+    private static String versionKey(Map<String, Object> document) {
+        return document.get("metadata") instanceof Map<?, ?> m ? m.get("namespace") + "/" + m.get("name") + "@" + m.get("resourceVersion") : "";
+    }
+
     /** A list and the version to watch it from. */
     public record Listing(List<WorkspaceView> items, String resourceVersion) {
     }
@@ -95,7 +99,11 @@ public final class KubeWorkspaces {
      * Watches one namespace (or all), or one workspace when {@code name} is set; each change goes to {@code onChange}.
      * Returns when the API server ends the watch.
      */
-    public void watch(boolean allNamespaces, String name, String fromVersion, java.util.function.Consumer<WorkspaceView> onChange) {
+    public void watch(boolean allNamespaces, String name, Listing from, java.util.function.Consumer<WorkspaceView> onChange) {
+        String fromVersion = from.resourceVersion();
+        // what the listing showed already is no change (a server may replay it as ADDED)
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        from.items().forEach(v -> shown.add(versionKey(v.document())));
         java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
         var op = raw();
         var scoped = allNamespaces ? op.inAnyNamespace() : op.inNamespace(namespace);
@@ -103,7 +111,10 @@ public final class KubeWorkspaces {
             @Override
             public void eventReceived(Action action, GenericKubernetesResource resource) {
                 if (action != Action.BOOKMARK && action != Action.ERROR && (name == null || name.equals(resource.getMetadata().getName()))) {
-                    onChange.accept(view(resource));
+                    WorkspaceView view = view(resource);
+                    if (!shown.remove(versionKey(view.document()))) {
+                        onChange.accept(view);
+                    }
                 }
             }
 
