@@ -35,6 +35,7 @@ class TableTest {
         assertThat(Documents.json(java.util.Map.of("e", List.of(), "o", java.util.Map.of()))).isEqualTo("{\n    \"e\": [],\n    \"o\": {}\n}\n");
         assertThat(Documents.json(doc)).isEqualTo("{\n    \"b\": [\n        \"x\"\n    ],\n    \"name\": \"a\"\n}\n");
         assertThat(Documents.yaml(doc)).isEqualTo("b:\n- x\nname: a\n");
+        assertThat(Documents.yaml(java.util.Map.of("t", "2026-12-02T18:39:16Z", "v", "12"))).isEqualTo("t: \"2026-12-02T18:39:16Z\"\nv: \"12\"\n");
         assertThat(Documents.yaml(Documents.list(List.of()))).isEqualTo("apiVersion: v1\nitems: []\nkind: List\nmetadata:\n  resourceVersion: \"\"\n");
     }
 
