@@ -3,7 +3,7 @@
 
 Reads utime+stime of every process from /proc/PID/stat before, every 0.2 s during (so that processes
 which start and end meanwhile count too) and after CMD, and prints the processes that used the most.
-Meant for a cluster on this machine (../shared/kube): the API server, kubelet, containerd and the
+Meant for a cluster on this machine (CI's test cluster, docs/kubernetes-quirks.md): the API server, kubelet, containerd and the
 workspace's processes are all local. Used for docs/benchmarks-e2e.md ("Where the CPU goes").
 """
 import os

@@ -73,3 +73,24 @@ httpGet:
   port: http
 {{- end }}
 {{- end }}
+
+{{/* Name of the leader-election Lease. */}}
+{{- define "devws-operator.leaseName" -}}
+{{- default (include "devws-operator.fullname" .) .Values.leaderElection.leaseName }}
+{{- end }}
+
+{{/* Pod affinity: the user's affinity, plus anti-affinity between the replicas unless the user set one. */}}
+{{- define "devws-operator.affinity" -}}
+{{- $affinity := deepCopy .Values.affinity }}
+{{- if and (ne .Values.podAntiAffinity.mode "none") (not (hasKey $affinity "podAntiAffinity")) }}
+{{- $term := dict "topologyKey" .Values.podAntiAffinity.topologyKey "labelSelector" (dict "matchLabels" (include "devws-operator.selectorLabels" . | fromYaml)) }}
+{{- if eq .Values.podAntiAffinity.mode "hard" }}
+{{- $_ := set $affinity "podAntiAffinity" (dict "requiredDuringSchedulingIgnoredDuringExecution" (list $term)) }}
+{{- else }}
+{{- $_ := set $affinity "podAntiAffinity" (dict "preferredDuringSchedulingIgnoredDuringExecution" (list (dict "weight" 100 "podAffinityTerm" $term))) }}
+{{- end }}
+{{- end }}
+{{- if $affinity }}
+{{- toYaml $affinity }}
+{{- end }}
+{{- end }}

@@ -55,6 +55,18 @@ public final class SidecarContract {
 
     // Metadata.
     public static final String LABEL_WORKSPACE = "devws.io/workspace";
+    /**
+     * How often the sidecar looks at its connections, and how often at most it reports activity while
+     * an SSH connection is open (whatever its traffic) or bytes flowed since the last look.
+     */
+    public static final java.time.Duration ACTIVITY_TICK = java.time.Duration.ofSeconds(10);
+    public static final java.time.Duration ACTIVITY_REPORT_INTERVAL = java.time.Duration.ofSeconds(30);
+    /**
+     * What the operator adds to idleTimeout before it stops a workspace: a report may be up to one
+     * interval plus one tick old, plus time for the PATCH to land (docs/idle-stop.md). So a workspace
+     * with an open connection is never stopped, and one without stops within idleTimeout + this.
+     */
+    public static final java.time.Duration ACTIVITY_GRACE = ACTIVITY_REPORT_INTERVAL.plus(ACTIVITY_TICK).plusSeconds(20);
     /** RFC 3339 time of the last SSH activity, patched onto the pod by the sidecar. */
     public static final String ANNOTATION_LAST_ACTIVITY = "devws.io/last-activity";
     /**

@@ -16,6 +16,12 @@ public class SshStatus {
     @JsonPropertyDescription("Host key fingerprint as OpenSSH prints it: SHA256:...")
     private String hostKeyFingerprint;
 
+    @JsonPropertyDescription("How sessions reach the dev container: host (the session host in the dev container) or exec (one exec per session, the fallback).")
+    private String sessionPath;
+
+    @JsonPropertyDescription("Why the sessions take that path, e.g. why the session host cannot run.")
+    private String sessionPathReason;
+
     public SshStatus() {
     }
 
@@ -49,14 +55,31 @@ public class SshStatus {
         this.hostKeyFingerprint = hostKeyFingerprint;
     }
 
+    public String getSessionPath() {
+        return sessionPath;
+    }
+
+    public void setSessionPath(String sessionPath) {
+        this.sessionPath = sessionPath;
+    }
+
+    public String getSessionPathReason() {
+        return sessionPathReason;
+    }
+
+    public void setSessionPathReason(String sessionPathReason) {
+        this.sessionPathReason = sessionPathReason;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SshStatus s && Objects.equals(container, s.container)
-                && Objects.equals(hostPublicKey, s.hostPublicKey) && Objects.equals(hostKeyFingerprint, s.hostKeyFingerprint);
+                && Objects.equals(hostPublicKey, s.hostPublicKey) && Objects.equals(hostKeyFingerprint, s.hostKeyFingerprint)
+                && Objects.equals(sessionPath, s.sessionPath) && Objects.equals(sessionPathReason, s.sessionPathReason);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(container, hostPublicKey, hostKeyFingerprint);
+        return Objects.hash(container, hostPublicKey, hostKeyFingerprint, sessionPath, sessionPathReason);
     }
 }

@@ -29,9 +29,14 @@ class CrdCopiesTest {
         }
     }
 
+    /** The shipped CRD: the generated one with its printer columns in reading order. */
+    static String shipped() throws IOException {
+        return CrdColumns.ordered(generated());
+    }
+
     @Test
     void copiesEqualTheGeneratedCrd() throws IOException {
-        String crd = generated();
+        String crd = shipped();
         for (Path copy : COPIES) {
             if (Boolean.getBoolean("devws.refreshCrds")) {
                 Files.createDirectories(copy.getParent());
@@ -53,6 +58,43 @@ class CrdCopiesTest {
         assertThat(crd).doesNotContain("x-kubernetes-validations"); // no CEL: must work on Kubernetes 1.20
         for (String column : List.of("Phase", "Image", "Pod", "Age")) {
             assertThat(crd).contains("name: \"" + column + "\"");
+        }
+    }
+
+    @Test
+    void theShippedCrdListsColumnsInReadingOrderAgeLastTheFingerprintWide() throws IOException {
+        var crd = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(shipped(),
+                io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition.class);
+        var columns = crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns();
+        assertThat(columns).extracting(c -> c.getName()).containsExactly("Phase", "Ready", "Image", "Pod", "Host-Key", "Age");
+        assertThat(columns).filteredOn(c -> c.getPriority() == 1).extracting(c -> c.getName()).containsExactly("Pod", "Host-Key");
+        assertThat(columns).filteredOn(c -> c.getName().equals("Host-Key")).singleElement()
+                .satisfies(c -> assertThat(c.getJsonPath()).isEqualTo(".status.ssh.hostKeyFingerprint"));
+        assertThat(crd.getSpec().getNames().getCategories()).containsExactly("devws");
+    }
+
+    @Test
+    void everyLevelOfTheSchemaIsDescribed() throws IOException {
+        var crd = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(shipped(),
+                io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition.class);
+        var root = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
+        List<String> undescribed = new java.util.ArrayList<>();
+        undescribed(root, "devworkspace", undescribed);
+        assertThat(undescribed).as("fields kubectl explain would show as <empty>").isEmpty();
+    }
+
+    /** Every property (what kubectl explain walks), and the kind itself; array items and map values are their field's. */
+    private static void undescribed(io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps node, String path, List<String> out) {
+        if (node.getDescription() == null || node.getDescription().isBlank()) {
+            out.add(path);
+        }
+        var inner = node.getItems() != null && node.getItems().getSchema() != null ? node.getItems().getSchema() : node;
+        if (inner.getProperties() != null) {
+            inner.getProperties().forEach((name, child) -> {
+                if (!path.equals("devworkspace") || !List.of("apiVersion", "kind", "metadata").contains(name)) {
+                    undescribed(child, path + "." + name, out);
+                }
+            });
         }
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The schema fixtures against a real API server (server-side dry run: nothing is stored). Runs when
- * KUBECONFIG names a cluster (../shared/kube provides one): one that does not answer fails it; with
+ * KUBECONFIG names a cluster (CI's test cluster, docs/kubernetes-quirks.md): one that does not answer fails it; with
  * no KUBECONFIG it is skipped, and reported as skipped. Applies the generated CRD, which is what installing devws does anyway.
  */
 class CrdSchemaIT {
@@ -38,7 +38,7 @@ class CrdSchemaIT {
             // KUBECONFIG names a cluster, so this run was meant to use it: fail rather than skip
             throw new IllegalStateException("the cluster in KUBECONFIG does not answer: " + e.getMessage(), e);
         }
-        CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(CrdCopiesTest.generated(), CustomResourceDefinition.class);
+        CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(CrdCopiesTest.shipped(), CustomResourceDefinition.class);
         client.resource(crd).unlock().createOr(existing -> existing.update());
         client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
                 .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()

@@ -54,7 +54,7 @@ class JourneyE2E {
     static final String WS = "ws";
     static final String HOST = WS + ".devws";
     static final Duration START = Duration.ofMinutes(4);
-    /** "exec" where the kubelet cannot reach pod IPs (../shared/kube: HTTP probes go out the host's default route). */
+    /** "exec" where the kubelet cannot reach pod IPs (the test cluster, docs/kubernetes-quirks.md: HTTP probes go out the host's default route). */
     static final String PROBES_MODE = System.getProperty("devws.e2e.probesMode", "http");
 
     /** On a failed step, what the cluster says: a CI log then shows why, not only that. */
@@ -159,7 +159,7 @@ class JourneyE2E {
                 .set("probes.mode", PROBES_MODE)
                 .withKubeConfig(settings.kubeconfig()).waitReady().withTimeout(300).call();
         Deployment d = cluster.client().apps().deployments().inNamespace(OP_NS).withName(RELEASE).get();
-        assertThat(d.getStatus().getReadyReplicas()).isEqualTo(1);
+        assertThat(d.getStatus().getReadyReplicas()).isEqualTo(d.getSpec().getReplicas()).isPositive();
         assertThat(cluster.client().apiextensions().v1().customResourceDefinitions().withName("devworkspaces.devws.io").get()).isNotNull();
         operatorUp = true;
     }
@@ -185,9 +185,45 @@ class JourneyE2E {
         workspaceUp = true;
     }
 
-    // 3. config-ssh into a temporary HOME; real ssh runs in the dev container; exit codes; PTY + resize; pinned host key
+    // 2b. the session host: one exec started it in the dev container (glibc image); the status says so
     @Test
     @Order(3)
+    void sessionsGoThroughTheSessionHost() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        DevWorkspace ws = Waits.until("status.ssh.sessionPath reported", START, () -> cluster.workspace(NS, WS),
+                w -> w.getStatus().getSsh() != null && w.getStatus().getSsh().getSessionPath() != null);
+        assertThat(ws.getStatus().getSsh().getSessionPath()).as(ws.getStatus().getSsh().getSessionPathReason()).isEqualTo("host");
+        Pod pod = cluster.client().pods().inNamespace(NS).withName(ws.getStatus().getPodName()).get();
+        assertThat(pod.getSpec().getInitContainers()).extracting(c -> c.getName()).containsExactly("devws-host-runtime");
+        assertThat(pod.getMetadata().getAnnotations()).containsEntry(SidecarContract.ANNOTATION_SESSION_PATH, "host");
+        // the runtime is read-only in the dev container and the host listens on the shared socket
+        Proc.Result dev = cluster.execIn(NS, WS, SidecarContract.DEV_CONTAINER,
+                "test -S " + SidecarContract.HOST_SOCKET + " && echo socket; touch " + SidecarContract.HOST_DIR + "/x 2>/dev/null || echo read-only");
+        assertThat(dev.out()).contains("socket", "read-only");
+        assertThat(user.devws("status", WS).run().ok().out()).contains("Sessions:      host");
+    }
+
+    // 2c. a session is a child of the session host (an exec'd process has parent PID 0 in the container), and
+    // scp/sftp act in the dev container, never on the sidecar's files
+    @Test
+    @Order(4)
+    void aSessionIsAChildOfTheHostAndSftpSeesTheDevContainer() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok();
+        Proc.Result parent = user.ssh(HOST, "echo ppid=$PPID; tr '\\0' ' ' < /proc/$PPID/cmdline").run().ok();
+        assertThat(parent.out()).as(parent.describe()).doesNotContain("ppid=0\n").contains("io.devws.host");
+        Path f = write("scp-probe.txt", "through the host\n");
+        user.scp(f.toString(), HOST + ":/tmp/scp-probe.txt").run().ok();
+        Proc.Result landed = cluster.execIn(NS, WS, SidecarContract.DEV_CONTAINER, "cat /tmp/scp-probe.txt");
+        assertThat(landed.out()).isEqualTo("through the host\n");
+        Path batch = write("steal.sftp", "get /var/run/secrets/kubernetes.io/serviceaccount/token " + tmp.resolve("stolen") + "\n");
+        Proc.Result token = user.sftp("-b", batch.toString(), HOST).run();
+        assertThat(Files.exists(tmp.resolve("stolen"))).as("the sidecar's token through SFTP: %s", token.describe()).isFalse();
+    }
+
+    // 3. config-ssh into a temporary HOME; real ssh runs in the dev container; exit codes; PTY + resize; pinned host key
+    @Test
+    @Order(4)
     void opensshRunsInTheDevContainerWithAPinnedHostKey() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok();
@@ -224,7 +260,7 @@ class JourneyE2E {
 
     // 4. the forwarded agent, through ssh -A and through the pod's stable SSH_AUTH_SOCK from kubectl exec
     @Test
-    @Order(4)
+    @Order(5)
     void theAgentIsForwardedIntoTheDevContainer() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         user.startAgentWithKey();
@@ -247,7 +283,7 @@ class JourneyE2E {
 
     // 5. git clone over SSH inside the workspace, authorised only by the forwarded key
     @Test
-    @Order(5)
+    @Order(6)
     void gitCloneUsesTheForwardedAgent() {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         if (user.env().get("SSH_AUTH_SOCK") == null) {
@@ -263,7 +299,7 @@ class JourneyE2E {
 
     // 6. scp/sftp 50 MiB both ways; -L to a port in the dev container
     @Test
-    @Order(6)
+    @Order(7)
     void filesAndPortsMoveThroughTheTunnel() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         Path big = randomFile("big.bin", 50);
@@ -297,7 +333,7 @@ class JourneyE2E {
 
     // 7. stop keeps the PVC; start brings the files and the same host key back
     @Test
-    @Order(7)
+    @Order(8)
     void stopAndStartKeepFilesAndHostKey() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         String hostKey = cluster.workspace(NS, WS).getStatus().getSsh().getHostPublicKey();
@@ -319,7 +355,7 @@ class JourneyE2E {
 
     // 8a. a deleted pod comes back and ssh works again
     @Test
-    @Order(8)
+    @Order(9)
     void aDeletedPodIsRecreated() {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         String uid = cluster.client().pods().inNamespace(NS).withName(podName()).get().getMetadata().getUid();
@@ -333,7 +369,7 @@ class JourneyE2E {
 
     // 8b. the sidecar's daemon dies -> the container restarts and ssh works
     @Test
-    @Order(9)
+    @Order(10)
     void aKilledDaemonRestartsItsContainer() {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         int before = sidecarRestarts();
@@ -347,7 +383,7 @@ class JourneyE2E {
 
     // 8c. a cut tunnel leaves no ssh-server --stdio behind after the keepalive window
     @Test
-    @Order(10)
+    @Order(11)
     void aCutTunnelLeavesNoBridgeBehind() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         Process ssh = user.ssh(HOST, "sleep 600").start(tmp.resolve("cut.out"), tmp.resolve("cut.err"));
@@ -364,7 +400,7 @@ class JourneyE2E {
 
     // 8d. an image that does not exist -> PodReady False with the pull error; the operator does not crash
     @Test
-    @Order(11)
+    @Order(12)
     void aMissingImageIsReportedWithoutACrashLoop() throws Exception {
         assumeTrue(operatorUp, "the operator is not up (step 1)");
         cluster.kubectl("apply", "-f", write("bad.yaml", workspaceYaml("bad", "devws.local/does-not-exist:0.0.1", true)).toString()).ok();
@@ -379,9 +415,31 @@ class JourneyE2E {
         cluster.kubectl("delete", "devworkspace", "bad", "-n", NS).ok();
     }
 
+    // 8d'. a dev image without glibc (busybox only): the host cannot run; sessions take the exec fallback and the status says why
+    @Test
+    @Order(13)
+    void aBusyboxImageFallsBackToExecAndSaysSo() throws Exception {
+        assumeTrue(operatorUp, "the operator is not up (step 1)");
+        cluster.kubectl("apply", "-f", write("bb.yaml", workspaceYaml("bb", settings.busyboxImage(), true)).toString()).ok();
+        try {
+            awaitRunning("bb");
+            DevWorkspace ws = Waits.until("bb reports the exec path", START, () -> cluster.workspace(NS, "bb"),
+                    w -> w.getStatus().getSsh() != null && "exec".equals(w.getStatus().getSsh().getSessionPath()));
+            assertThat(ws.getStatus().getSsh().getSessionPathReason()).isNotBlank();
+            user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok(); // pins bb's host key
+            Proc.Result r = user.ssh("bb.devws", "cat /etc/devws-dev-image; echo hi | cat; exit 3").run();
+            assertThat(r.exit()).as(r.describe()).isEqualTo(3);
+            assertThat(r.out()).isEqualTo("devws e2e busybox image\nhi\n");
+            assertThat(user.devws("status", "bb").run().ok().out()).contains("Sessions:      exec (");
+            assertThat(user.devws("doctor", "bb").run().out()).contains("through one exec per session, the fallback");
+        } finally {
+            cluster.kubectl("delete", "devworkspace", "bb", "-n", NS).ok();
+        }
+    }
+
     // 8e. a kubeconfig user without pods/exec gets the one-line exit-255 message
     @Test
-    @Order(12)
+    @Order(14)
     void noExecRightsGiveTheClearMessage() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         Path noExec = NoExecUser.kubeconfig(cluster, NS, user.kubeconfig(), tmp);
@@ -392,7 +450,7 @@ class JourneyE2E {
 
     // 8f'. the end of the client's stdin reaches the command in the dev container (ssh host sha256sum < file)
     @Test
-    @Order(13)
+    @Order(15)
     void stdinEofReachesTheRemoteCommand() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         Path f = randomFile("eof.bin", 1);
@@ -410,15 +468,24 @@ class JourneyE2E {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         System.out.println("[journey] early exit with 16 MiB of stdin: exit " + early.exit() + " after " + took.toMillis() + " ms");
         assertThat(took).as(early.describe()).isLessThan(Duration.ofSeconds(30 * 4 + 60));
-        assertThat(early.exit()).as(early.describe()).isIn(0, 255);
-        if (early.exit() == 0) {
-            assertThat(early.out().strip()).as(early.describe()).isEqualTo("1024");
+        if ("host".equals(cluster.workspace(NS, WS).getStatus().getSsh().getSessionPath())) {
+            // through the session host stdin EOF is a real half-close and nothing resets: exact, every time
+            for (int i = 0; i < 5; i++) {
+                Proc.Result again = i == 0 ? early : user.ssh(HOST, "head -c 1024 | wc -c").stdin(big).timeout(Duration.ofMinutes(2)).run();
+                assertThat(again.exit()).as(again.describe()).isZero();
+                assertThat(again.out().strip()).as(again.describe()).isEqualTo("1024");
+            }
+        } else {
+            assertThat(early.exit()).as(early.describe()).isIn(0, 255);
+            if (early.exit() == 0) {
+                assertThat(early.out().strip()).as(early.describe()).isEqualTo("1024");
+            }
         }
     }
 
     // 8f. 20 parallel sessions each moving 10 MiB, every checksum intact
     @Test
-    @Order(14)
+    @Order(16)
     void twentyParallelSessionsKeepEveryByte() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -442,7 +509,7 @@ class JourneyE2E {
 
     // 9. doctor passes, and names the agent step when the agent is not forwarded
     @Test
-    @Order(15)
+    @Order(17)
     void doctorPassesAndPointsAtAMissingAgent() {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         if (user.env().get("SSH_AUTH_SOCK") == null) {
@@ -457,7 +524,7 @@ class JourneyE2E {
 
     // benchmark on the real cluster: devws vs kubectl exec (reported, not asserted)
     @Test
-    @Order(16)
+    @Order(18)
     void benchmarkAgainstKubectlExec() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
         int mib = Integer.getInteger("devws.e2e.benchMiB", 64);
@@ -471,7 +538,7 @@ class JourneyE2E {
 
     // 10. deleting the workspace collects every owned object; helm uninstall leaves only the CRD
     @Test
-    @Order(17)
+    @Order(19)
     void deleteAndUninstallLeaveNothingBehind() {
         assumeTrue(operatorUp, "the operator is not up (step 1)");
         WorkspaceNames n = WorkspaceNames.of(WS);
@@ -503,7 +570,7 @@ class JourneyE2E {
 
     // 1b. the same operator from deploy/ with kubectl apply -f
     @Test
-    @Order(18)
+    @Order(20)
     void kubectlApplyOfDeployBringsTheOperatorUpTheSameWay() throws Exception {
         String yaml = Files.readString(RepoPaths.deploy().resolve("operator.yaml"))
                 .replace("ghcr.io/devws/devws-operator:0.1.0", settings.operatorImage())
@@ -523,7 +590,9 @@ class JourneyE2E {
                         java.util.Map.of("op", "replace", "path", "/spec/template/spec/containers/0/livenessProbe",
                                 "value", json.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getLivenessProbe()))),
                         java.util.Map.of("op", "replace", "path", "/spec/template/spec/containers/0/readinessProbe",
-                                "value", json.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getReadinessProbe())))));
+                                "value", json.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getReadinessProbe()))),
+                        java.util.Map.of("op", "replace", "path", "/spec/template/spec/containers/0/startupProbe",
+                                "value", json.readTree(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getStartupProbe())))));
                 cluster.kubectl("patch", "deployment", "devws-operator", "-n", "devws-system", "--type=json", "-p", patch).ok();
             }
             cluster.kubectl("rollout", "status", "deployment/devws-operator", "-n", "devws-system", "--timeout=180s").ok();

@@ -63,7 +63,9 @@ public final class UserSide implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "HOME", home.toString(),
                 "KUBECONFIG", kubeconfig.toString(),
-                "DEVWS_JAVA_OPTS", "-Duser.home=" + home));
+                "DEVWS_JAVA_OPTS", "-Duser.home=" + home,
+                // this user's tunnel agent (devws ssh --stdio starts it) lives in this HOME, stopped in close()
+                "XDG_RUNTIME_DIR", home.resolve("run").toString()));
         if (agentSocket != null) {
             env.put("SSH_AUTH_SOCK", agentSocket.toString());
         }
@@ -132,6 +134,7 @@ public final class UserSide implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        devws("agent", "stop").run();
         if (agent != null) {
             agent.destroy();
             agent.waitFor(5, TimeUnit.SECONDS);

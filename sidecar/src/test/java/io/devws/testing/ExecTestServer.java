@@ -1,7 +1,10 @@
 package io.devws.testing;
 
 import io.devws.model.DevWorkspace;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -23,14 +26,49 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A Kubernetes API server for tests without a cluster: the Fabric8 mock server in CRUD mode, plus
- * {@code pods/exec} over the real WebSocket protocol ({@code v4.channel.k8s.io}) that runs the
- * requested command as a local process (with a PTY for tty=true). Clients (the Fabric8 client,
+ * {@code pods/exec} that runs the requested command as a local process (with a PTY for tty=true),
+ * over the real protocols: WebSocket {@code v4.channel.k8s.io} (the mock server), SPDY/3.1 and
+ * WebSocket {@code v5.channel.k8s.io} ({@link ExecFront}), as {@link Offer} says. Clients (the Fabric8 client,
  * the CLI launcher via {@link #writeKubeconfig}) cannot tell it from an API server for what devws
  * uses. Each container name can get its own environment overlay and working directory, so a
  * test can make "devws-sshd" and "dev" look different.
  */
 public final class ExecTestServer implements AutoCloseable {
+    /** Which exec protocols the server takes (WebSocket v4 always). */
+    public enum Offer {
+        /** Only WebSocket v4. */
+        V4(false, false),
+        /** SPDY and WebSocket v4: Kubernetes before 1.30, like the project's real test cluster (1.20). */
+        SPDY(true, false),
+        /** WebSocket v5, SPDY and WebSocket v4: Kubernetes 1.30 and later. */
+        V5(true, true);
+
+        /** The default, unless {@code -Ddevws.test.exec.offer=v4|spdy|v5} says otherwise. */
+        public static Offer fromSystemProperty() {
+            return valueOf(System.getProperty("devws.test.exec.offer", "spdy").toUpperCase(java.util.Locale.ROOT));
+        }
+
+        private final boolean spdy;
+        private final boolean v5;
+
+        Offer(boolean spdy, boolean v5) {
+            this.spdy = spdy;
+            this.v5 = v5;
+        }
+
+        boolean spdy() {
+            return spdy;
+        }
+
+        boolean v5() {
+            return v5;
+        }
+    }
+
     private final KubernetesMockServer server;
+    private final ExecDispatcher dispatcher;
+    private volatile Offer offer = Offer.fromSystemProperty();
+    private ExecFront front;
     private final Map<String, Map<String, String>> containerEnv = new ConcurrentHashMap<>();
     private final Map<String, Path> containerWorkdir = new ConcurrentHashMap<>();
     private final List<LocalProcess> processes = new CopyOnWriteArrayList<>();
@@ -41,32 +79,51 @@ public final class ExecTestServer implements AutoCloseable {
     private ExecTestServer() {
         KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
         crud.expectCustomResource(CustomResourceDefinitionContext.fromCustomResourceType(DevWorkspace.class));
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new ExecDispatcher(crud, this), false);
+        dispatcher = new ExecDispatcher(crud, this);
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     }
 
-    /** Starts a server on a free loopback port. */
+    /** Starts a server on a free loopback port, offering what {@link Offer#fromSystemProperty()} says. */
     public static ExecTestServer start() {
         ExecTestServer s = new ExecTestServer();
         try {
             s.server.init(InetAddress.getLoopbackAddress(), 0);
+            s.front = new ExecFront(s, s.dispatcher, s.server.getPort());
         } catch (RuntimeException e) {
+            s.close();
             throw new IllegalStateException("mock API server did not start", e);
         }
         return s;
     }
 
+    /** Starts a server offering {@code offer}. */
+    public static ExecTestServer start(Offer offer) {
+        return start().offer(offer);
+    }
+
+    /** Changes the exec protocols taken from now on. */
+    public ExecTestServer offer(Offer offer) {
+        this.offer = offer;
+        return this;
+    }
+
+    Offer offer() {
+        return offer;
+    }
+
     /** A client for this server (the caller closes it). */
     public KubernetesClient client() {
-        return server.createClient();
+        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withNamespace("test")
+                .withTrustCerts(true).withHttp2Disable(true).build();
+        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     public String url() {
-        return "http://" + server.getHostName() + ":" + server.getPort();
+        return "http://" + server.getHostName() + ":" + port();
     }
 
     public int port() {
-        return server.getPort();
+        return front.port();
     }
 
     /** Writes a kubeconfig whose current context points here, with {@code namespace} as default. */
@@ -164,6 +221,9 @@ public final class ExecTestServer implements AutoCloseable {
     public void stop() {
         if (!stopped) {
             stopped = true;
+            if (front != null) {
+                front.close();
+            }
             server.destroy();
         }
     }
@@ -177,7 +237,7 @@ public final class ExecTestServer implements AutoCloseable {
 
     /**
      * pty4j extracts its native library to a new temporary folder at every start unless
-     * {@code pty4j.preferred.native.folder} names a folder holding it (STACK.md trap 7).
+     * {@code pty4j.preferred.native.folder} names a folder holding it (docs/kubernetes-quirks.md).
      */
     static synchronized void fixPty4jNativeFolder() {
         if (System.getProperty("pty4j.preferred.native.folder") != null) {

@@ -44,7 +44,7 @@ class ChartRenderTest {
         Manifests m = CHART.render("devws", "devws-system", null, Map.of());
 
         assertThat(m.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ClusterRole", "ClusterRoleBinding",
-                "Service", "Deployment");
+                "Role", "RoleBinding", "Service", "Deployment", "PodDisruptionBudget");
         assertTypedWithoutUnknownFields(m);
         assertThat(m.one(ServiceAccount.class).getMetadata().getNamespace()).isEqualTo("devws-system");
 
@@ -61,10 +61,14 @@ class ChartRenderTest {
         assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
         assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
         assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+        assertThat(c.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+        assertThat(c.getStartupProbe().getPeriodSeconds() * c.getStartupProbe().getFailureThreshold()).isGreaterThanOrEqualTo(120);
         assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(c.getResources().getLimits()).containsKey("memory");
         assertThat(env(c)).containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE", "ghcr.io/devws/devws-sidecar:0.1.0")
                 .containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE_PULL_POLICY", "IfNotPresent")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_REQUEST", "128Mi")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_LIMIT", "768Mi")
                 .doesNotContainKey("QUARKUS_OPERATOR_SDK_NAMESPACES");
         assertThat(c.getVolumeMounts()).anySatisfy(v -> assertThat(v.getMountPath()).isEqualTo("/tmp"));
 
@@ -80,15 +84,75 @@ class ChartRenderTest {
     }
 
     @Test
+    void defaultsRunTwoReplicasThatElectALeaderWithAPdbAndSoftAntiAffinity() {
+        Manifests m = CHART.render("devws", "devws-system", null, Map.of());
+        Deployment d = m.one(Deployment.class);
+        assertThat(d.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(d.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+        Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(env(c)).containsEntry("DEVWS_OPERATOR_LEADER_ELECTION_LEASE_NAME", "devws-devws-operator");
+        var selector = d.getSpec().getSelector().getMatchLabels();
+
+        var anti = d.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity();
+        assertThat(anti.getRequiredDuringSchedulingIgnoredDuringExecution()).isNullOrEmpty();
+        assertThat(anti.getPreferredDuringSchedulingIgnoredDuringExecution()).singleElement().satisfies(t -> {
+            assertThat(t.getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+            assertThat(t.getPodAffinityTerm().getLabelSelector().getMatchLabels()).isEqualTo(selector);
+        });
+
+        // policy/v1 or v1beta1 depending on the Kubernetes version helm assumes: the same spec
+        HasMetadata found = m.all().stream().filter(o -> o.getKind().equals("PodDisruptionBudget")).findFirst().orElseThrow();
+        assertThat(found.getApiVersion()).isIn("policy/v1", "policy/v1beta1");
+        var pdb = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+                io.fabric8.kubernetes.client.utils.Serialization.asJson(found),
+                io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class);
+        assertThat(pdb.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+        assertThat(pdb.getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
+
+        // the Lease rights: create any, read and renew only the one named, in the release namespace only
+        var role = m.one(io.fabric8.kubernetes.api.model.rbac.Role.class);
+        assertThat(role.getMetadata().getNamespace()).isEqualTo("devws-system");
+        assertThat(role.getRules()).allSatisfy(r -> {
+            assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
+            assertThat(r.getResources()).containsExactly("leases");
+        });
+        assertThat(role.getRules()).anySatisfy(r -> {
+            assertThat(r.getResourceNames()).containsExactly("devws-devws-operator");
+            // found on a real cluster: Fabric8's LeaseLock renews with a PATCH
+            assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "update", "patch");
+        });
+        var binding = m.one(RoleBinding.class);
+        assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+        assertThat(binding.getSubjects()).singleElement().satisfies(s -> assertThat(s.getName()).isEqualTo("devws-devws-operator"));
+    }
+
+    @Test
+    void anAffinityOfTheUsersOwnWinsAndNoneTurnsAntiAffinityOff() {
+        var none = CHART.render("devws", "devws-system", null, Map.of("podAntiAffinity.mode", "none"))
+                .one(Deployment.class).getSpec().getTemplate().getSpec();
+        assertThat(none.getAffinity()).isNull();
+        var own = CHART.render("devws", "devws-system", null,
+                Map.of("affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight", 7,
+                        "affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey", "x"))
+                .one(Deployment.class).getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity();
+        assertThat(own.getPreferredDuringSchedulingIgnoredDuringExecution()).singleElement()
+                .satisfies(t -> assertThat(t.getWeight()).isEqualTo(7));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyValueSetRendersAsDocumented() {
         Manifests m = CHART.render("rel", "ops", VALUES_ALL, Map.of());
         assertTypedWithoutUnknownFields(m);
 
         assertThat(m.ofType(RoleBinding.class)).extracting(b -> b.getMetadata().getNamespace())
-                .containsExactlyInAnyOrder("team-a", "team-b");
+                .containsExactlyInAnyOrder("team-a", "team-b", "ops");
         assertThat(m.ofType(ClusterRoleBinding.class)).as("watchNamespaces: no cluster-wide binding").isEmpty();
-        assertThat(m.ofType(RoleBinding.class)).allSatisfy(b -> assertThat(b.getRoleRef().getName()).isEqualTo("devws-ctl"));
+        assertThat(m.ofType(RoleBinding.class)).filteredOn(b -> !b.getMetadata().getNamespace().equals("ops"))
+                .allSatisfy(b -> assertThat(b.getRoleRef().getName()).isEqualTo("devws-ctl"));
+        assertThat(m.one(io.fabric8.kubernetes.api.model.rbac.Role.class).getRules())
+                .anySatisfy(r -> assertThat(r.getResourceNames()).containsExactly("devws-lease"));
+        assertThat(m.kinds()).doesNotContain("PodDisruptionBudget");
         assertThat(m.untyped()).singleElement().satisfies(sm -> {
             assertThat(sm.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
             assertThat(sm.getKind()).isEqualTo("ServiceMonitor");
@@ -107,16 +171,23 @@ class ChartRenderTest {
         assertThat(c.getImagePullPolicy()).isEqualTo("Always");
         assertThat(env(c)).containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE", "registry.example.com/devws/sidecar:9.9.8")
                 .containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE_PULL_POLICY", "Never")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_LIMIT", "1Gi")
                 .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b")
                 .containsEntry("DEVWS_OPERATOR_PROGRESS_TIMEOUT", "90s")
                 .containsEntry("QUARKUS_LOG_LEVEL", "DEBUG")
-                .containsEntry("DEVWS_OPERATOR_EXTRA", "yes");
+                .containsEntry("DEVWS_OPERATOR_EXTRA", "yes")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_CPU_REQUEST", "75m")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_REQUEST", "96Mi")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_LIMIT", "1Gi");
         assertThat(pod.getServiceAccountName()).isEqualTo("devws-operator-sa");
         assertThat(pod.getImagePullSecrets()).extracting("name").containsExactly("regcred");
         assertThat(pod.getPriorityClassName()).isEqualTo("system-cluster-critical");
         assertThat(pod.getNodeSelector()).containsEntry("kubernetes.io/os", "linux");
         assertThat(pod.getTolerations()).hasSize(1);
         assertThat(pod.getAffinity().getNodeAffinity()).isNotNull();
+        assertThat(pod.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution())
+                .singleElement().satisfies(t -> assertThat(t.getTopologyKey()).isEqualTo("topology.kubernetes.io/zone"));
+        assertThat(env(c)).containsEntry("DEVWS_OPERATOR_LEADER_ELECTION_LEASE_NAME", "devws-lease");
         assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(20000L);
         assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("example.com/team", "platform");
         assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("example.com/owner", "platform");
@@ -126,6 +197,8 @@ class ChartRenderTest {
                 .contains("/dev/tcp/127.0.0.1/8080", "GET /q/health/live HTTP/1.0");
         assertThat(c.getReadinessProbe().getExec().getCommand()).last().asString().contains("GET /q/health/ready ");
         assertThat(c.getReadinessProbe().getFailureThreshold()).isEqualTo(23);
+        assertThat(c.getStartupProbe().getFailureThreshold()).isEqualTo(31);
+        assertThat(c.getStartupProbe().getExec().getCommand()).last().asString().contains("GET /q/health/live ");
         assertThat(c.getResources().getLimits().get("cpu").toString()).isEqualTo("1");
         assertThat(m.one(ServiceAccount.class).getMetadata().getAnnotations()).containsKey("iam.example.com/role");
     }
@@ -148,7 +221,7 @@ class ChartRenderTest {
         Manifests m = CHART.render("devws", "devws-system", null,
                 Map.of("rbac.create", false, "serviceAccount.create", false, "serviceAccount.name", "mine",
                         "metrics.service.enabled", false));
-        assertThat(m.kinds()).containsExactly("Deployment");
+        assertThat(m.kinds()).containsExactlyInAnyOrder("Deployment", "PodDisruptionBudget");
         assertThat(m.one(Deployment.class).getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("mine");
     }
 
@@ -163,7 +236,9 @@ class ChartRenderTest {
     @CsvSource({
         "image.tag, latest",
         "sidecar.image.tag, latest",
-        "replicaCount, 2",
+        "replicaCount, -1",
+        "podAntiAffinity.mode, always",
+        "sidecar.resources.memoryLimit, lots",
         "operator.logLevel, LOUD",
         "operator.progressTimeout, soon",
         "image.pullPolicy, Sometimes",

@@ -1,6 +1,6 @@
 package io.devws.cli.client;
 
-import io.devws.cli.sshconfig.HostKeys;
+import io.devws.transport.keys.HostKeys;
 import java.net.SocketAddress;
 import java.security.PublicKey;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;

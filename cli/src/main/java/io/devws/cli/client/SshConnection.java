@@ -3,6 +3,7 @@ package io.devws.cli.client;
 import io.devws.cli.tunnel.Tunnel;
 import io.devws.cli.tunnel.HostKeyMismatchException;
 import io.devws.cli.tunnel.TunnelException;
+import io.devws.transport.ssh.Algorithms;
 import io.devws.transport.stream.StreamIoServiceFactoryFactory;
 import io.devws.transport.stream.StreamPair;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.EnumSet;
+import org.apache.sshd.client.ClientBuilder;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -46,6 +48,7 @@ public final class SshConnection implements AutoCloseable {
     public static SshConnection open(Tunnel tunnel, PublicKey pinned, Path agentSocket, Duration timeout) {
         PinnedHostKeyVerifier verifier = new PinnedHostKeyVerifier(pinned);
         SshClient client = SshClient.setUpDefaultClient();
+        Algorithms.apply(client, ClientBuilder.DH2KEX);
         client.setIoServiceFactoryFactory(new StreamIoServiceFactoryFactory(target -> StreamPair.of(tunnel.input(), tunnel.output())));
         client.setServerKeyVerifier(verifier);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);

@@ -1,5 +1,6 @@
 package io.devws.cli.command;
 
+import io.devws.cli.workspace.KubeOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Mixin;
             SshCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
+            AgentCommand.class,
         })
 public final class DevwsCommand implements Runnable {
     @CommandLine.Spec

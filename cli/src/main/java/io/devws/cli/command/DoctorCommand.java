@@ -1,5 +1,6 @@
 package io.devws.cli.command;
 
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.doctor.Doctor;
 import io.devws.cli.doctor.DoctorTarget;
 import io.devws.cli.doctor.KubeDoctorTarget;

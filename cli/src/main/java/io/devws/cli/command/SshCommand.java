@@ -1,5 +1,7 @@
 package io.devws.cli.command;
 
+import io.devws.cli.workspace.KubeOptions;
+import io.devws.cli.agent.AgentLauncher;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.StdioPump;
 import io.devws.cli.tunnel.Tunnel;
@@ -10,6 +12,7 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ssh", description = {
         "Connect to a workspace's SSH server.",
         "With --stdio: the OpenSSH ProxyCommand, e.g. ProxyCommand devws ssh --stdio %%h",
+        "With --stdio --verbose: also how the tunnel travels (exec protocol, TLS engine), on stderr.",
         "WORKSPACE is NAME, NAME.NAMESPACE, NAME.devws or NAME.NAMESPACE.devws."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -70,21 +74,36 @@ public final class SshCommand implements Callable<Integer> {
         if (local.local) {
             return LocalSsh.run(workspace, stdio, client.toOptions(command, Duration.ofSeconds(60)));
         }
-        WorkspaceRef ref;
-        Duration wait;
+        StdioTarget target = target();
+        if (!stdio) {
+            return BuiltinSsh.cluster(target.kube(), target.ref(), start, target.timeout(), client.toOptions(command, target.timeout()));
+        }
+        try (Tunnel tunnel = KubeTunnels.open(target.kube(), target.ref(), start, target.timeout(), System.err)) {
+            if (target.kube().verbose) {
+                System.err.println("devws: tunnel: " + tunnel.describe());
+            }
+            // an agent for the next connections, started when it no longer slows this one
+            AgentLauncher.startSoon();
+            StdioPump.run(tunnel, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+        }
+        return 0;
+    }
+
+    /** What a cluster ProxyCommand connects to, parsed as {@link #call()} does; empty for --local or without --stdio. */
+    public Optional<StdioTarget> stdioTarget() {
+        return stdio && !local.local ? Optional.of(target()) : Optional.empty();
+    }
+
+    private StdioTarget target() {
         try {
-            ref = WorkspaceRef.parse(workspace, hostSuffix);
-            wait = Durations.parse(timeout);
+            return new StdioTarget(kube.resolved(), WorkspaceRef.parse(workspace, hostSuffix), start, Durations.parse(timeout));
         } catch (IllegalArgumentException e) {
             // as a ProxyCommand every failure is ssh's 255
             throw stdio ? new TunnelException(e.getMessage(), e) : e;
         }
-        if (!stdio) {
-            return BuiltinSsh.cluster(kube.resolved(), ref, start, wait, client.toOptions(command, wait));
-        }
-        try (Tunnel tunnel = KubeTunnels.open(kube.resolved(), ref, start, wait, System.err)) {
-            StdioPump.run(tunnel, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
-        }
-        return 0;
+    }
+
+    /** A ProxyCommand's target: connection flags, workspace, --start and the readiness wait. */
+    public record StdioTarget(KubeOptions kube, WorkspaceRef ref, boolean start, Duration timeout) {
     }
 }

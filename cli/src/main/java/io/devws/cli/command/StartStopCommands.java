@@ -1,5 +1,6 @@
 package io.devws.cli.command;
 
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.local.LocalWorkspaces;
 import io.devws.cli.workspace.KubeConnection;
 import java.util.concurrent.Callable;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "status",
-        description = "Show a workspace: phase, conditions, host key fingerprint and last activity (or the object itself with -o json|yaml).",
+        description = "Show a workspace: phase, conditions, host key fingerprint, last activity, session path (or the object itself with -o json|yaml).",
         footerHeading = "%nExamples:%n",
         footer = {
             "  devws status ws                         # a description of workspace ws",
@@ -85,6 +85,9 @@ public final class StatusCommand extends BackendCommand {
         field(out, "Pod", info.pod());
         field(out, "Host key", info.hostKeyFingerprint());
         field(out, "Last activity", info.lastActivityTime());
+        if (WorkspaceInfo.CLUSTER.equals(info.backend())) {
+            field(out, "Sessions", info.sessionPath());
+        }
         field(out, "Message", info.message());
         if (!info.conditions().isEmpty()) {
             Table table = new Table("CONDITION", "STATUS", "REASON", "MESSAGE");

@@ -1,5 +1,6 @@
 package io.devws.cli.command;
 
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.error.DevwsException;
 import io.devws.cli.output.Documents;
 import io.devws.cli.workspace.ClusterVersions;

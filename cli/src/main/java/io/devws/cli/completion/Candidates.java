@@ -1,6 +1,6 @@
 package io.devws.cli.completion;
 
-import io.devws.cli.command.KubeOptions;
+import io.devws.cli.workspace.KubeOptions;
 import java.util.List;
 
 /** Where completion finds names: workspaces (cluster or --local), namespaces, kubeconfig contexts. */

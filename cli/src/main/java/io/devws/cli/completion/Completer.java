@@ -1,6 +1,6 @@
 package io.devws.cli.completion;
 
-import io.devws.cli.command.KubeOptions;
+import io.devws.cli.workspace.KubeOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.devws.cli.completion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.devws.cli.command.KubeOptions;
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.local.LocalLayout;
 import io.devws.cli.local.LocalWorkspaces;
 import io.devws.cli.workspace.KubeConnection;

@@ -2,7 +2,7 @@ package io.devws.cli.doctor;
 
 import io.devws.cli.client.SshConnection;
 import io.devws.cli.client.UnixSocketAgent;
-import io.devws.cli.sshconfig.HostKeys;
+import io.devws.transport.keys.HostKeys;
 import io.devws.cli.sshconfig.KnownHostsEntry;
 import io.devws.cli.sshconfig.SshPaths;
 import io.devws.cli.tunnel.HostKeyMismatchException;
@@ -40,12 +40,21 @@ public final class Doctor {
         this.out = out;
     }
 
+    /** Notes how {@code tunnel} travels (the negotiated exec protocol) in {@code how[0]}. */
+    private static io.devws.cli.tunnel.Tunnel described(io.devws.cli.tunnel.Tunnel tunnel, String[] how) {
+        how[0] = tunnel.describe();
+        return tunnel;
+    }
+
     /** Runs every step; returns 0 when all passed, 1 otherwise. */
     public int run() {
         boolean running = report(target.workspaceRunning());
         boolean exec = running && report(target.execAllowed());
         if (!running) {
             report(Check.skip("exec into the sidecar allowed", "the workspace is not running"));
+        }
+        if (running) {
+            target.sessionPath().ifPresent(this::report);
         }
         Set<String> localKeys = localAgentKeys();
         Optional<String> statusKey = target.statusHostKey();
@@ -54,8 +63,10 @@ public final class Doctor {
             return exitCode();
         }
         PublicKey pinned = HostKeys.parse(statusKey.get());
-        try (SshConnection ssh = SshConnection.open(target.openTunnel(), pinned, localKeys.isEmpty() ? null : Path.of(localAgent), TIMEOUT)) {
-            report(Check.pass("the sidecar answers SSH", ssh.serverVersion()));
+        String[] how = {""};
+        try (SshConnection ssh = SshConnection.open(described(target.openTunnel(), how), pinned,
+                localKeys.isEmpty() ? null : Path.of(localAgent), TIMEOUT)) {
+            report(Check.pass("the sidecar answers SSH", ssh.serverVersion() + (how[0].isEmpty() ? "" : " (tunnel: " + how[0] + ")")));
             report(knownHostsCheck(statusKey.get()));
             remoteAgentSteps(ssh, localKeys);
         } catch (HostKeyMismatchException e) {

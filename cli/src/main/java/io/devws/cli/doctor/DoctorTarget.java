@@ -14,6 +14,11 @@ public interface DoctorTarget {
 
     Tunnel openTunnel();
 
+    /** How sessions reach the dev container (session host or per-session exec); empty where it does not apply. */
+    default Optional<Check> sessionPath() {
+        return Optional.empty();
+    }
+
     /** The host public key the workspace's status publishes ({@code ssh-ed25519 AAAA...}). */
     Optional<String> statusHostKey();
 }

@@ -77,6 +77,11 @@ public final class KubeDoctorTarget implements DoctorTarget {
     }
 
     @Override
+    public Optional<Check> sessionPath() {
+        return Optional.of(SessionPathCheck.of(workspace.getStatus().getSsh()));
+    }
+
+    @Override
     public Optional<String> statusHostKey() {
         return Optional.ofNullable(workspace).map(DevWorkspace::getStatus).map(s -> s.getSsh()).map(s -> s.getHostPublicKey());
     }

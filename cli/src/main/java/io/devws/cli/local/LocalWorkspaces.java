@@ -1,7 +1,7 @@
 package io.devws.cli.local;
 
 import io.devws.cli.sshconfig.AtomicFiles;
-import io.devws.cli.sshconfig.HostKeys;
+import io.devws.transport.keys.HostKeys;
 import io.devws.cli.sshconfig.IdentityKey;
 import io.devws.cli.workspace.WorkspaceInfo;
 import java.io.IOException;
@@ -105,7 +105,7 @@ public final class LocalWorkspaces {
         }
         return new WorkspaceInfo(layout.name(), null, WorkspaceInfo.LOCAL, running ? "Running" : "Stopped", "local",
                 running ? daemon.pid().map(p -> "pid " + p).orElse(null) : null, created, List.of(),
-                key, HostKeys.fingerprint(key), null,
+                key, HostKeys.fingerprint(key), null, null,
                 running ? null : "the daemon starts on the next connection");
     }
 }

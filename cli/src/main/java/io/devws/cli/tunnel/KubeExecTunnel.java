@@ -1,80 +1,76 @@
 package io.devws.cli.tunnel;
 
 import io.devws.model.SidecarContract;
+import io.devws.transport.exec.ExecClient;
+import io.devws.transport.exec.ExecExit;
 import io.devws.transport.exec.ExecSpec;
-import io.devws.transport.exec.PodExec;
-import io.fabric8.kubernetes.api.model.Status;
+import io.devws.transport.exec.ExecStream;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.ExecListener;
-import io.fabric8.kubernetes.client.dsl.ExecWatch;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * The outer tunnel: a Fabric8 exec of exactly {@link SidecarContract#STDIO_COMMAND} in the
- * sidecar container. The sidecar's own {@code DEVWS_*} environment supplies its settings, so the
- * CLI knows no path inside the pod. {@link #closed()} completes when the exec ends: normally
- * with the stdio server's exit, or with a {@link TunnelException} naming the cause.
+ * The outer tunnel: an exec of exactly {@link SidecarContract#STDIO_COMMAND} in the sidecar
+ * container, over the protocol {@link ExecClient} negotiates. The sidecar's own {@code DEVWS_*}
+ * environment supplies its settings, so the CLI knows no path inside the pod. {@link #closed()}
+ * completes when the exec ends: normally with the stdio server's exit, or with a
+ * {@link TunnelException} naming the cause.
  */
 public final class KubeExecTunnel implements Tunnel {
     private final String where;
+    private final ExecClient client;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private volatile ExecWatch watch;
+    private volatile ExecStream stream;
 
-    private KubeExecTunnel(String where) {
+    private KubeExecTunnel(String where, ExecClient client) {
         this.where = where;
+        this.client = client;
     }
 
     /** Opens the exec; remote stderr (the stdio server's diagnostics) goes to {@code stderr}. */
-    public static KubeExecTunnel open(KubernetesClient client, String namespace, String pod, OutputStream stderr) {
-        KubeExecTunnel tunnel = new KubeExecTunnel("pod " + pod + " in namespace " + namespace);
+    public static KubeExecTunnel open(KubernetesClient kube, String namespace, String pod, OutputStream stderr) {
+        ExecClient client;
         try {
-            // the pod was just found Ready: no second wait for it (PodExec's reason to exist)
-            tunnel.watch = PodExec.open(client, new ExecSpec(namespace, pod, SidecarContract.SIDECAR_CONTAINER,
-                    java.util.List.of(SidecarContract.STDIO_COMMAND), true, true, false), stderr, tunnel.listener());
+            client = ExecClient.create(kube);
+        } catch (IllegalArgumentException e) {
+            throw new TunnelException(e.getMessage(), e);
+        }
+        KubeExecTunnel tunnel = new KubeExecTunnel("pod " + pod + " in namespace " + namespace, client);
+        try {
+            // the pod was just found Ready: no second wait for it
+            tunnel.stream = client.open(new ExecSpec(namespace, pod, SidecarContract.SIDECAR_CONTAINER,
+                    List.of(SidecarContract.STDIO_COMMAND), true, true, false), stderr);
         } catch (KubernetesClientException e) {
+            client.close();
             throw ExecErrors.opening(e, namespace, pod);
         }
+        tunnel.stream.exit().whenComplete(tunnel::ended);
         return tunnel;
     }
 
-    private ExecListener listener() {
-        return new ExecListener() {
-            @Override
-            public void onFailure(Throwable t, Response response) {
-                closed.completeExceptionally(ExecErrors.broken(t, where));
-            }
-
-            @Override
-            public void onClose(int code, String reason) {
-                // after onExit this changes nothing; before it, the stream broke without an exit status
-                closed.completeExceptionally(ExecErrors.broken(new IOException(
-                        "the exec stream closed (" + code + (reason == null || reason.isBlank() ? "" : " " + reason)
-                        + ") before the SSH server ended"), where));
-            }
-
-            @Override
-            public void onExit(int code, Status status) {
-                if (code == 0) {
-                    closed.complete(null);
-                } else {
-                    closed.completeExceptionally(ExecErrors.exited(code, status, where));
-                }
-            }
-        };
+    private void ended(ExecExit exit, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            closed.completeExceptionally(ExecErrors.broken(cause, where));
+        } else if (exit.code() == 0) {
+            closed.complete(null);
+        } else {
+            closed.completeExceptionally(ExecErrors.exited(exit.code(), exit.status(), where));
+        }
     }
 
     @Override
     public InputStream input() {
-        return watch.getOutput();
+        return stream.stdout();
     }
 
     @Override
     public OutputStream output() {
-        return watch.getInput();
+        return stream.stdin();
     }
 
     @Override
@@ -82,12 +78,19 @@ public final class KubeExecTunnel implements Tunnel {
         return closed;
     }
 
+    /** The negotiated exec protocol and TLS engine. */
+    @Override
+    public String describe() {
+        return client.describe(stream);
+    }
+
     @Override
     public void close() {
         closed.complete(null);
-        ExecWatch w = watch;
-        if (w != null) {
-            w.close();
+        ExecStream s = stream;
+        if (s != null) {
+            s.close();
         }
+        client.close();
     }
 }

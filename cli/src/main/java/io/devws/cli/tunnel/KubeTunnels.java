@@ -1,6 +1,6 @@
 package io.devws.cli.tunnel;
 
-import io.devws.cli.command.KubeOptions;
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.workspace.KubeConnection;
 import io.devws.cli.workspace.WorkspaceException;
 import io.devws.cli.workspace.WorkspaceRef;
@@ -57,6 +57,11 @@ public final class KubeTunnels {
         @Override
         public java.util.concurrent.CompletableFuture<Void> closed() {
             return tunnel.closed();
+        }
+
+        @Override
+        public String describe() {
+            return tunnel.describe();
         }
 
         @Override

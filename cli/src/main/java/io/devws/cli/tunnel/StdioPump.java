@@ -1,5 +1,6 @@
 package io.devws.cli.tunnel;
 
+import io.devws.transport.io.Pump;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,10 +13,9 @@ import java.util.concurrent.TimeoutException;
  * Pumps a process's stdin into a tunnel and the tunnel into its stdout, each on a dedicated
  * thread with a large buffer, flushing every chunk (no Piped*Stream). Either side ending ends
  * both: EOF on stdin means the SSH client is gone, so the tunnel is closed (v4 exec has no stdin
- * half-close to forward, STACK.md trap 10); the tunnel ending ends the pump.
+ * half-close to forward, docs/kubernetes-quirks.md); the tunnel ending ends the pump.
  */
 public final class StdioPump {
-    static final int BUFFER = 64 * 1024;
     private static final int END_GRACE_SECONDS = 5;
 
     private StdioPump() {
@@ -25,8 +25,8 @@ public final class StdioPump {
     public static void run(Tunnel tunnel, InputStream stdin, OutputStream stdout) {
         CompletableFuture<Void> upstream = new CompletableFuture<>();
         CompletableFuture<Void> downstream = new CompletableFuture<>();
-        start("devws-stdin", () -> copy(stdin, tunnel.output(), upstream));
-        start("devws-stdout", () -> copy(tunnel.input(), stdout, downstream));
+        Pump.start("devws-stdin", () -> copy(stdin, tunnel.output(), upstream));
+        Pump.start("devws-stdout", () -> copy(tunnel.input(), stdout, downstream));
         try {
             CompletableFuture.anyOf(upstream, downstream, tunnel.closed()).get();
             if (downstream.isDone() || tunnel.closed().isDone()) {
@@ -49,25 +49,12 @@ public final class StdioPump {
     }
 
     private static void copy(InputStream in, OutputStream out, CompletableFuture<Void> done) {
-        byte[] buf = new byte[BUFFER];
         try {
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                if (n > 0) {
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
-            }
+            Pump.copy(in, out);
         } catch (IOException e) {
             // a broken side: the tunnel's own future says why
         } finally {
             done.complete(null);
         }
-    }
-
-    private static void start(String name, Runnable body) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        t.start();
     }
 }

@@ -19,6 +19,11 @@ public interface Tunnel extends AutoCloseable {
     /** Completes when the tunnel ended: normally, or exceptionally with a {@link TunnelException}. */
     CompletableFuture<Void> closed();
 
+    /** How the bytes travel, for {@code --verbose} and {@code doctor} (e.g. the negotiated exec protocol). */
+    default String describe() {
+        return "";
+    }
+
     /** Ends the tunnel and everything behind it (remote process included); idempotent. */
     @Override
     void close();

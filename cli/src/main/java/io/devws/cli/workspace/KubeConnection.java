@@ -1,6 +1,5 @@
 package io.devws.cli.workspace;
 
-import io.devws.cli.command.KubeOptions;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

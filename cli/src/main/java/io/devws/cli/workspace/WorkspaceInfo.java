@@ -1,6 +1,6 @@
 package io.devws.cli.workspace;
 
-import io.devws.cli.sshconfig.HostKeys;
+import io.devws.transport.keys.HostKeys;
 import io.devws.model.Condition;
 import io.devws.model.DevWorkspace;
 import io.devws.model.DevWorkspaceStatus;
@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record WorkspaceInfo(String name, String namespace, String backend, String phase, String image, String pod,
                             String created, List<Condition> conditions, String hostPublicKey,
-                            String hostKeyFingerprint, String lastActivityTime, String message) {
+                            String hostKeyFingerprint, String lastActivityTime, String sessionPath, String message) {
     public static final String CLUSTER = "cluster";
     public static final String LOCAL = "local";
 
@@ -26,7 +26,16 @@ public record WorkspaceInfo(String name, String namespace, String backend, Strin
         return new WorkspaceInfo(ws.getMetadata().getName(), ws.getMetadata().getNamespace(), CLUSTER, phase, image,
                 status.getPodName(), ws.getMetadata().getCreationTimestamp(),
                 status.getConditions() == null ? List.of() : List.copyOf(status.getConditions()),
-                ssh.getHostPublicKey(), fingerprint(ssh), status.getLastActivityTime(), status.getMessage());
+                ssh.getHostPublicKey(), fingerprint(ssh), status.getLastActivityTime(), sessionPath(ssh), status.getMessage());
+    }
+
+    /** {@code host}, or {@code exec (REASON)} for the fallback; null until the sidecar reported it. */
+    public static String sessionPath(SshStatus ssh) {
+        if (ssh.getSessionPath() == null) {
+            return null;
+        }
+        String reason = ssh.getSessionPathReason();
+        return reason == null || reason.isBlank() ? ssh.getSessionPath() : ssh.getSessionPath() + " (" + reason + ")";
     }
 
     private static String fingerprint(SshStatus ssh) {

@@ -46,6 +46,8 @@ class DoctorClusterIT {
         status.setPodName("ws");
         status.setMessage(phase == Phase.Stopped ? "stopped by request" : null);
         status.setSsh(new SshStatus("devws-sshd", LifecycleCommandsIT.HOST_KEY, null));
+        status.getSsh().setSessionPath("exec");
+        status.getSsh().setSessionPathReason("the session host cannot run in the dev container: no glibc");
         if (ready) {
             status.setConditions(List.of(new Condition("Ready", Condition.TRUE, "SshAnswers", null, null)));
         }
@@ -72,7 +74,8 @@ class DoctorClusterIT {
         CliRun run = CliRun.run(home, "doctor", "ws", "--kubeconfig", kubeconfig);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).startsWith("✔ workspace ws is running: phase Running, Ready, pod ws\n")
-                .contains("✘ exec into the sidecar allowed: you may not create pods/exec on ws (no RBAC policy matched)",
+                .contains("✔ sessions reach the dev container: through one exec per session, the fallback (slower start, two exec hops): "
+                                + "the session host cannot run in the dev container: no glibc","✘ exec into the sidecar allowed: you may not create pods/exec on ws (no RBAC policy matched)",
                         "hint: ask for a Role with verbs [create] on pods/exec in team",
                         "- the sidecar answers SSH: skipped (no exec into the workspace)");
     }

@@ -109,7 +109,7 @@ class LifecycleCommandsIT {
         assertThat(devws("list", "-o", "yaml").out()).contains("kind: List", "    name: a", "phase: Running");
 
         CliRun status = devws("status", "a");
-        assertThat(status.out()).contains("Phase:         Running", "Host key:      SHA256:", "Last activity: 2026-11-26T10:00:00Z")
+        assertThat(status.out()).contains("Phase:         Running", "Host key:      SHA256:", "Last activity: 2026-11-26T10:00:00Z", "Sessions:      host\n")
                 .containsPattern("Ready +True +SshAnswers");
 
         assertThat(devws("delete", "b").exitCode()).isZero();
@@ -160,6 +160,7 @@ class LifecycleCommandsIT {
         status.setPhase(phase);
         status.setPodName(pod);
         status.setSsh(new SshStatus("devws-sshd", HOST_KEY, null));
+        status.getSsh().setSessionPath("host");
         status.setLastActivityTime("2026-11-26T10:00:00Z");
         if (phase == Phase.Running) {
             status.setConditions(List.of(new Condition("Ready", Condition.TRUE, "SshAnswers", "ssh ready", null)));

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devws.model.SidecarContract;
 import io.devws.testing.ExecTestServer;
+import io.devws.testing.StartedProcesses;
 import io.devws.testing.TestWorkspaces;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +39,7 @@ final class FullPath implements AutoCloseable {
     final Path userKey;
     final Path knownHosts;
     final Path work;
-    private final List<Process> started = new ArrayList<>();
+    private final StartedProcesses processes = new StartedProcesses();
     private final String keepalive;
     private Process daemon;
 
@@ -120,6 +120,8 @@ final class FullPath implements AutoCloseable {
     }
 
     Result run(ProcessBuilder pb, Map<String, String> env) throws IOException, InterruptedException {
+        // each test its own tunnel agent (the second connection on goes through it), stopped in close()
+        pb.environment().put("XDG_RUNTIME_DIR", runtimeDir().toString());
         if (env != null) {
             pb.environment().putAll(env);
         }
@@ -137,46 +139,43 @@ final class FullPath implements AutoCloseable {
     }
 
     Process start(ProcessBuilder pb) throws IOException {
+        pb.environment().putIfAbsent("XDG_RUNTIME_DIR", runtimeDir().toString());
         return track(pb.directory(dir.toFile()).start());
     }
 
     Process track(Process p) {
-        started.add(p);
-        return p;
+        return processes.track(p);
     }
 
     static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return StartedProcesses.read(p);
     }
 
     static void sleep(long millis) {
+        StartedProcesses.sleep(millis);
+    }
+
+    /** The test user's runtime directory: its tunnel agent lives in devws/ under it. */
+    Path runtimeDir() {
+        return dir.resolve("xdg");
+    }
+
+    /** Kills the agent whose pid file is under {@code runtimeDir} (it is detached: no child of ours). */
+    static void killAgent(Path runtimeDir) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Path pid = runtimeDir.resolve("devws").resolve("agent.pid");
+            if (Files.exists(pid)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no agent
         }
     }
 
     @Override
     public void close() {
-        for (Process p : started) {
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
-        }
-        for (Process p : started) {
-            try {
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        killAgent(runtimeDir());
+        processes.close();
         client.close();
         server.close();
     }

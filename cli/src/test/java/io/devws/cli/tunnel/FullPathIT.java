@@ -72,7 +72,9 @@ class FullPathIT {
     @Test
     void ptyFollowsTheLocalTerminalsSize() throws Exception {
         List<String> cmd = path.ssh(List.of("-tt"), "stty size; read x; stty size");
-        PtyProcess ssh = new PtyProcessBuilder(cmd.toArray(String[]::new)).setDirectory(dir.toString())
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("XDG_RUNTIME_DIR", path.runtimeDir().toString());
+        PtyProcess ssh = new PtyProcessBuilder(cmd.toArray(String[]::new)).setDirectory(dir.toString()).setEnvironment(env)
                 .setInitialColumns(100).setInitialRows(30).setConsole(false).start();
         try {
             StringBuilder seen = new StringBuilder();
@@ -205,7 +207,7 @@ class FullPathIT {
         read(ssh.getInputStream(), seen);
         await().atMost(Duration.ofSeconds(60)).until(() -> text(seen).contains("up"));
         List<ProcessHandle> proxies = new ArrayList<>(ssh.descendants()
-                .filter(h -> h.info().commandLine().orElse("").contains("io.devws.cli.Main")).toList());
+                .filter(h -> h.info().commandLine().orElse("").contains("io.devws.cli.")).toList()); // Main, or ThinClient via the agent
         assertThat(proxies).isNotEmpty();
         proxies.forEach(ProcessHandle::destroyForcibly);
         assertThat(ssh.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();

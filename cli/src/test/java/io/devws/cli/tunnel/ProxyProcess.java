@@ -1,5 +1,6 @@
 package io.devws.cli.tunnel;
 
+import io.devws.transport.io.Pump;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,10 @@ final class ProxyProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toString());
         command.addAll(List.of(args));
-        return new ProxyProcess(new ProcessBuilder(command).start());
+        ProcessBuilder pb = new ProcessBuilder(command);
+        // these tests pin the in-process ProxyCommand (signals, exit paths); TunnelAgentIT covers the agent
+        pb.environment().put("DEVWS_AGENT", "off");
+        return new ProxyProcess(pb.start());
     }
 
     OutputStream stdin() {
@@ -69,22 +73,17 @@ final class ProxyProcess implements AutoCloseable {
     }
 
     private static Thread drain(InputStream in, ByteArrayOutputStream sink) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[8192];
+        return Pump.start("drain", () -> {
             try {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
+                Pump.drain(in, (b, off, len) -> {
                     synchronized (sink) {
-                        sink.write(buf, 0, n);
+                        sink.write(b, off, len);
                     }
-                }
+                });
             } catch (IOException e) {
-                // process gone
+                // the process or PTY is gone
             }
         });
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     @Override

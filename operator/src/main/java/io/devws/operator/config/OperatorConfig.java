@@ -33,6 +33,9 @@ public interface OperatorConfig {
 
     Resources sidecarResources();
 
+    /** Lease-based leader election between replicas (active in the prod profile only). */
+    LeaderElection leaderElection();
+
     /** Resources of the dev container when a DevWorkspace sets none. */
     DevResources devDefaultResources();
 
@@ -44,12 +47,32 @@ public interface OperatorConfig {
         String memoryRequest();
 
         /**
-         * Each SSH connection starts a small bridge JVM in the sidecar container (about 30 MiB) next to
-         * the daemon: 512Mi was OOM-killed by 20 parallel sessions on a real cluster. A limit does not
-         * reserve memory; the request does.
+         * The daemon (its heap is 25% of this limit) plus, per open SSH connection, the perl relay of
+         * {@code ssh-server --stdio} (about 5 MiB; it was a 30 MiB bridge JVM, and 512Mi was then
+         * OOM-killed by 20 parallel sessions): docs/benchmarks-relay.md. A limit reserves nothing.
          */
-        @WithDefault("2Gi")
+        @WithDefault("768Mi")
         String memoryLimit();
+    }
+
+    interface LeaderElection {
+        /** Name of the coordination.k8s.io Lease the replicas compete for. */
+        @WithDefault("devws-operator")
+        String leaseName();
+
+        /** Namespace of the Lease; unset: the pod's own (POD_NAMESPACE), else the kubeconfig's namespace. */
+        Optional<String> leaseNamespace();
+
+        /** How long a standby waits after the leader's last renewal before taking over (a crashed leader). */
+        @WithDefault("15s")
+        Duration leaseDuration();
+
+        /** How long the leader retries renewing before it gives up leading (and exits, to restart clean). */
+        @WithDefault("10s")
+        Duration renewDeadline();
+
+        @WithDefault("2s")
+        Duration retryPeriod();
     }
 
     interface DevResources {

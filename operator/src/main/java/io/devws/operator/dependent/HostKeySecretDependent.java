@@ -3,7 +3,7 @@ package io.devws.operator.dependent;
 import io.devws.model.DevWorkspace;
 import io.devws.model.WorkspaceNames;
 import io.devws.operator.model.HostKeySecretModel;
-import io.devws.operator.model.HostKeys;
+import io.devws.operator.model.HostKeyMaterial;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -24,7 +24,7 @@ public class HostKeySecretDependent extends KubernetesDependentResource<Secret, 
     @Override
     protected Secret desired(DevWorkspace ws, Context<DevWorkspace> context) {
         String comment = "devws@" + ws.getMetadata().getName() + "." + ws.getMetadata().getNamespace();
-        return HostKeySecretModel.desired(ws, HostKeys.generate(comment));
+        return HostKeySecretModel.desired(ws, HostKeyMaterial.generate(comment));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.devws.operator.model;
 
+import io.devws.transport.keys.HostKeys;
+import java.security.KeyPair;
+
 /**
  * An SSH host key as stored in the workspace's Secret.
  *
@@ -8,4 +11,10 @@ package io.devws.operator.model;
  * @param fingerprint as OpenSSH prints it, "SHA256:..."
  */
 public record HostKeyMaterial(String privateKey, String publicKey, String fingerprint) {
+    /** A fresh ed25519 key; the comment names the workspace. */
+    public static HostKeyMaterial generate(String comment) {
+        KeyPair pair = HostKeys.generate();
+        return new HostKeyMaterial(HostKeys.privateKeyText(pair, comment), HostKeys.line(pair.getPublic(), comment),
+                HostKeys.fingerprint(pair.getPublic()));
+    }
 }

@@ -19,6 +19,10 @@ public final class PodVolumes {
     public static final String HOST_KEY = "hostkey";
     public static final String SA_TOKEN = "sa-token";
     public static final String TMP = "tmp";
+    /** The session host's runtime, filled by {@link HostRuntimeModel}; read-only in the dev container. */
+    public static final String HOST_RUNTIME = "host-runtime";
+    /** The session host's socket directory, shared by both containers. */
+    public static final String HOST_RUN = "host-run";
     public static final String SA_TOKEN_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
     /** Owner and group (the pod's fsGroup) may read the key; nobody else. */
     static final int HOST_KEY_MODE = 0440;
@@ -38,6 +42,8 @@ public final class PodVolumes {
                 new VolumeBuilder().withName(AGENT).withNewEmptyDir().endEmptyDir().build(),
                 new VolumeBuilder().withName(SSHD_RUN).withNewEmptyDir().endEmptyDir().build(),
                 new VolumeBuilder().withName(TMP).withNewEmptyDir().endEmptyDir().build(),
+                new VolumeBuilder().withName(HOST_RUNTIME).withNewEmptyDir().endEmptyDir().build(),
+                new VolumeBuilder().withName(HOST_RUN).withNewEmptyDir().endEmptyDir().build(),
                 new VolumeBuilder().withName(HOST_KEY).withNewSecret().withSecretName(names.hostKeySecret())
                         .withDefaultMode(HOST_KEY_MODE).endSecret().build(),
                 new VolumeBuilder().withName(SA_TOKEN).withNewProjected().withDefaultMode(0444)
@@ -50,7 +56,9 @@ public final class PodVolumes {
     public static List<VolumeMount> devMounts(DevWorkspace ws) {
         return List.of(
                 mount(WORKSPACE, StorageModel.storage(ws).getMountPath(), false),
-                mount(AGENT, SidecarContract.AGENT_DIR, false));
+                mount(AGENT, SidecarContract.AGENT_DIR, false),
+                mount(HOST_RUNTIME, SidecarContract.HOST_DIR, true),
+                mount(HOST_RUN, SidecarContract.HOST_SOCKET_DIR, false));
     }
 
     public static List<VolumeMount> sidecarMounts(DevWorkspace ws) {
@@ -58,6 +66,7 @@ public final class PodVolumes {
                 mount(WORKSPACE, StorageModel.storage(ws).getMountPath(), false),
                 mount(AGENT, SidecarContract.AGENT_DIR, false),
                 mount(SSHD_RUN, SidecarContract.SOCKET_DIR, false),
+                mount(HOST_RUN, SidecarContract.HOST_SOCKET_DIR, false),
                 mount(TMP, "/tmp", false),
                 mount(HOST_KEY, SidecarContract.HOST_KEY_DIR, true),
                 mount(SA_TOKEN, SA_TOKEN_DIR, true));

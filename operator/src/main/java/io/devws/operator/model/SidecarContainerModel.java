@@ -59,6 +59,7 @@ public final class SidecarContainerModel {
                 fieldRef(ENV_POD_NAME, "metadata.name"),
                 fieldRef(ENV_POD_NAMESPACE, "metadata.namespace"),
                 new EnvVar(ENV_DEV_CONTAINER, DEV_CONTAINER, null),
+                new EnvVar(ENV_HOST_SOCKET, HOST_SOCKET, null),
                 new EnvVar("HOME", "/tmp", null));
     }
 

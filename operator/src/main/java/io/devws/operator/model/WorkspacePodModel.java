@@ -29,6 +29,7 @@ public final class WorkspacePodModel {
                 .withAnnotations(merge(pod.getAnnotations(), Map.of(SPEC_HASH_ANNOTATION, SpecHash.of(ws))))
                 .endMetadata()
                 .withNewSpec()
+                .withInitContainers(HostRuntimeModel.initContainer(settings))
                 .withContainers(DevContainerModel.desired(ws, settings), SidecarContainerModel.desired(ws, settings))
                 .withVolumes(PodVolumes.volumes(ws))
                 .withServiceAccountName(names.serviceAccount())

@@ -12,6 +12,8 @@ import io.devws.operator.dependent.RunningCondition;
 import io.devws.operator.dependent.ServiceAccountDependent;
 import io.devws.operator.dependent.StorageDependent;
 import io.devws.operator.dependent.ValidNameCondition;
+import io.devws.operator.events.EventRecorder;
+import io.devws.operator.events.Transitions;
 import io.devws.operator.metrics.WorkspaceMetrics;
 import io.devws.operator.status.Failure;
 import io.devws.operator.status.FailureStatus;
@@ -59,11 +61,13 @@ public class DevWorkspaceReconciler implements Reconciler<DevWorkspace> {
 
     private final OperatorConfig config;
     private final WorkspaceMetrics metrics;
+    private final EventRecorder events;
     private final Clock clock;
 
-    public DevWorkspaceReconciler(OperatorConfig config, WorkspaceMetrics metrics) {
+    public DevWorkspaceReconciler(OperatorConfig config, WorkspaceMetrics metrics, EventRecorder events) {
         this.config = config;
         this.metrics = metrics;
+        this.events = events;
         this.clock = Clock.systemUTC();
     }
 
@@ -96,6 +100,7 @@ public class DevWorkspaceReconciler implements Reconciler<DevWorkspace> {
         }
 
         StatusCalculator.Result result = StatusCalculator.compute(observed, now, config.progressTimeout());
+        events.record(context.getClient(), ws, Transitions.between(ws, ws.getStatus(), result.status(), observed.pod()));
         UpdateControl<DevWorkspace> control = result.status().equals(ws.getStatus()) ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(withStatus(ws, result.status()));
         Stream.of(result.recheckIn(), idle.checkAgainIn()).flatMap(Optional::stream).min(Duration::compareTo)

@@ -11,7 +11,7 @@ import io.devws.model.Phase;
 import io.devws.model.SidecarContract;
 import io.devws.model.SshStatus;
 import io.devws.model.WorkspaceNames;
-import io.devws.operator.model.HostKeys;
+import io.devws.transport.keys.HostKeys;
 import io.devws.operator.model.StorageModel;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -52,6 +52,9 @@ public final class StatusCalculator {
         }
         o.hostKeySecret().flatMap(StatusCalculator::hostKey).ifPresent(k -> s.setSsh(k));
         o.pod().ifPresent(p -> s.setPodName(p.getMetadata().getName()));
+        if (s.getSsh() != null) {
+            o.pod().ifPresent(p -> sessionPath(p, s.getSsh()));
+        }
 
         ConditionValue storage = storage(ws, o.pvc());
         ConditionValue hostKey = hostKeyCondition(o.hostKeySecret(), s.getSsh());
@@ -110,6 +113,15 @@ public final class StatusCalculator {
         s.setPhase(phase);
         s.setMessage(message);
         return new Result(s, recheck);
+    }
+
+    /** The sidecar reports the path its sessions take on its pod; the status repeats it for `devws status`. */
+    static void sessionPath(Pod pod, SshStatus ssh) {
+        Map<String, String> a = pod.getMetadata().getAnnotations();
+        if (a != null) {
+            ssh.setSessionPath(a.get(SidecarContract.ANNOTATION_SESSION_PATH));
+            ssh.setSessionPathReason(a.get(SidecarContract.ANNOTATION_SESSION_PATH_REASON));
+        }
     }
 
     static ConditionValue storage(DevWorkspace ws, Optional<PersistentVolumeClaim> pvc) {

@@ -43,7 +43,11 @@ class PodContractTest {
         Container dev = container(SidecarContract.DEV_CONTAINER);
         assertThat(env(dev).get("SSH_AUTH_SOCK").getValue()).isEqualTo(SidecarContract.AGENT_SOCKET);
         assertThat(mounts(dev)).containsEntry("/workspace", PodVolumes.WORKSPACE).containsEntry(SidecarContract.AGENT_DIR, PodVolumes.AGENT)
-                .hasSize(2);
+                .containsEntry(SidecarContract.HOST_SOCKET_DIR, PodVolumes.HOST_RUN)
+                .containsEntry(SidecarContract.HOST_DIR, PodVolumes.HOST_RUNTIME)
+                .hasSize(4);
+        assertThat(dev.getVolumeMounts()).filteredOn(m -> m.getName().equals(PodVolumes.HOST_RUNTIME))
+                .singleElement().satisfies(m -> assertThat(m.getReadOnly()).as("host runtime read-only in dev").isTrue());
         assertThat(dev.getCommand()).isEqualTo(DevContainerModel.DEFAULT_COMMAND);
         assertThat(dev.getWorkingDir()).isEqualTo("/workspace");
     }
@@ -65,6 +69,9 @@ class PodContractTest {
         assertThat(env.get(SidecarContract.ENV_DEV_CONTAINER).getValue()).isEqualTo(SidecarContract.DEV_CONTAINER);
         assertThat(env.get(SidecarContract.ENV_POD_NAME).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
         assertThat(env.get(SidecarContract.ENV_POD_NAMESPACE).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
+        assertThat(env.get(SidecarContract.ENV_HOST_SOCKET).getValue()).isEqualTo(SidecarContract.HOST_SOCKET);
+        assertThat(mounts(sshd)).containsEntry(SidecarContract.HOST_SOCKET_DIR, PodVolumes.HOST_RUN)
+                .doesNotContainValue(PodVolumes.HOST_RUNTIME);
         assertThat(sshd.getReadinessProbe().getExec().getCommand()).containsExactly("sh", "-c", "test -S \"$DEVWS_SOCKET\"");
     }
 
@@ -101,6 +108,25 @@ class PodContractTest {
         assertThat(dev.getRunAsNonRoot()).isTrue();
         assertThat(dev.getAllowPrivilegeEscalation()).isFalse();
         assertThat(dev.getCapabilities().getDrop()).containsExactly("ALL");
+    }
+
+    @Test
+    void initContainerCopiesTheHostRuntimeFromTheSidecarImageUnprivileged() {
+        assertThat(pod.getSpec().getInitContainers()).singleElement().satisfies(init -> {
+            assertThat(init.getName()).isEqualTo(HostRuntimeModel.NAME);
+            assertThat(init.getImage()).isEqualTo(Fixtures.SETTINGS.sidecarImage());
+            assertThat(init.getCommand()).containsExactly("cp", "-R", SidecarContract.HOST_DIR + "/.", "/mnt/devws-host/");
+            assertThat(mounts(init)).containsExactly(Map.entry("/mnt/devws-host", PodVolumes.HOST_RUNTIME));
+            var sc = init.getSecurityContext();
+            assertThat(sc.getRunAsNonRoot()).isTrue();
+            assertThat(sc.getRunAsUser()).isEqualTo(10001L);
+            assertThat(sc.getAllowPrivilegeEscalation()).isFalse();
+            assertThat(sc.getReadOnlyRootFilesystem()).isTrue();
+            assertThat(sc.getCapabilities().getDrop()).containsExactly("ALL");
+            assertThat(init.getResources().getLimits()).containsKey("memory");
+        });
+        assertThat(pod.getSpec().getVolumes()).filteredOn(v -> v.getName().equals(PodVolumes.HOST_RUNTIME) || v.getName().equals(PodVolumes.HOST_RUN))
+                .hasSize(2).allSatisfy(v -> assertThat(v.getEmptyDir()).isNotNull());
     }
 
     @Test

@@ -171,6 +171,82 @@ class DevWorkspaceReconcilerIT {
         assertThat(client.persistentVolumeClaims().inNamespace(NS).withName("beta-workspace").get().getMetadata().getUid()).isEqualTo(pvcUid);
     }
 
+    List<io.fabric8.kubernetes.api.model.Event> events(String name) {
+        return client.v1().events().inNamespace(NS).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName()) && "DevWorkspace".equals(e.getInvolvedObject().getKind()))
+                .sorted(java.util.Comparator.comparing(e -> e.getMetadata().getName())).toList();
+    }
+
+    List<String> reasons(String name) {
+        return events(name).stream().map(io.fabric8.kubernetes.api.model.Event::getReason).toList();
+    }
+
+    @Test
+    void eachLifecycleTransitionIsOneEvent_anUnchangedReconcileNone() {
+        String uid = client.resource(workspace("evt-cycle")).create().getMetadata().getUid();
+        awaitPod("evt-cycle", p -> true);
+        await().atMost(WAIT).until(() -> client.persistentVolumeClaims().inNamespace(NS).withName("evt-cycle-workspace").get() != null);
+        bindPvc("evt-cycle");
+        setPodStatus("evt-cycle", PodStatuses.ready(Instant.now()));
+        awaitStatus("evt-cycle", s -> s.getPhase() == Phase.Running);
+        await().atMost(WAIT).until(() -> reasons("evt-cycle").contains("SshReady"));
+        assertThat(reasons("evt-cycle")).containsExactly("Created", "Started", "SshReady");
+        assertThat(events("evt-cycle")).allSatisfy(e -> {
+            assertThat(e.getInvolvedObject().getUid()).isEqualTo(uid);
+            assertThat(e.getInvolvedObject().getApiVersion()).isEqualTo(DevWorkspace.API_VERSION);
+            assertThat(e.getType()).isEqualTo("Normal");
+            assertThat(e.getSource().getComponent()).isEqualTo("devws-operator");
+        });
+        assertThat(events("evt-cycle").get(2).getMessage()).contains("ssh evt-cycle." + NS + ".devws");
+
+        // reconciles that change nothing (a touched pod) tell nothing
+        pod("evt-cycle").edit(p -> {
+            p.getMetadata().getAnnotations().put("example.com/touch", "1");
+            return p;
+        });
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(reasons("evt-cycle")).hasSize(3);
+
+        setPodStatus("evt-cycle", PodStatuses.sidecarCrashed());
+        await().atMost(WAIT).until(() -> reasons("evt-cycle").contains("SidecarCrashed"));
+        assertThat(events("evt-cycle").get(3).getType()).isEqualTo("Warning");
+        assertThat(events("evt-cycle").get(3).getMessage()).contains("exited with code 137 (OOMKilled)");
+
+        ws("evt-cycle").edit(w -> {
+            w.getSpec().setStarted(false);
+            return w;
+        });
+        awaitStatus("evt-cycle", s -> s.getPhase() == Phase.Stopped);
+        await().atMost(WAIT).until(() -> reasons("evt-cycle").contains("Stopped"));
+        ws("evt-cycle").edit(w -> {
+            w.getSpec().setStarted(true);
+            return w;
+        });
+        awaitPod("evt-cycle", p -> true);
+        await().atMost(WAIT).until(() -> reasons("evt-cycle").size() == 6);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(reasons("evt-cycle")).containsExactly("Created", "Started", "SshReady", "SidecarCrashed", "Stopped", "Started");
+    }
+
+    @Test
+    void aPodGoneWhileRunningIsPodRecreated_aBadImageImagePullFailed() {
+        client.resource(workspace("evt-recreate")).create();
+        String first = awaitPod("evt-recreate", p -> true).getMetadata().getUid();
+        await().atMost(WAIT).until(() -> client.persistentVolumeClaims().inNamespace(NS).withName("evt-recreate-workspace").get() != null);
+        bindPvc("evt-recreate");
+        setPodStatus("evt-recreate", PodStatuses.ready(Instant.now()));
+        awaitStatus("evt-recreate", s -> s.getPhase() == Phase.Running);
+        pod("evt-recreate").delete();
+        awaitPod("evt-recreate", p -> !p.getMetadata().getUid().equals(first));
+        await().atMost(WAIT).until(() -> reasons("evt-recreate").contains("PodRecreated"));
+        setPodStatus("evt-recreate", PodStatuses.imagePullBackOff());
+        await().atMost(WAIT).until(() -> reasons("evt-recreate").contains("ImagePullFailed"));
+        var pull = events("evt-recreate").stream().filter(e -> e.getReason().equals("ImagePullFailed")).findFirst().orElseThrow();
+        assertThat(pull.getType()).isEqualTo("Warning");
+        assertThat(pull.getMessage()).contains("Back-off pulling image");
+        assertThat(reasons("evt-recreate")).filteredOn("PodRecreated"::equals).hasSize(1);
+    }
+
     @Test
     void specChangeRecreatesThePod_metadataChangeDoesNot() {
         client.resource(workspace("gamma")).create();

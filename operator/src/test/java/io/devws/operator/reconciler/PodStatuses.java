@@ -32,6 +32,19 @@ final class PodStatuses {
                 .build();
     }
 
+    /** The sidecar exited with 137 and waits for its restart; the dev container runs on. */
+    static PodStatus sidecarCrashed() {
+        return new PodStatusBuilder().withPhase("Running")
+                .addNewCondition().withType("PodScheduled").withStatus("True").endCondition()
+                .addNewCondition().withType("Ready").withStatus("False").withReason("ContainersNotReady").endCondition()
+                .withContainerStatuses(running(SidecarContract.DEV_CONTAINER),
+                        new ContainerStatusBuilder().withName(SidecarContract.SIDECAR_CONTAINER).withReady(false).withRestartCount(1)
+                                .withNewState().withNewWaiting().withReason("ContainerCreating").endWaiting().endState()
+                                .withNewLastState().withNewTerminated().withExitCode(137).withReason("OOMKilled").endTerminated().endLastState()
+                                .build())
+                .build();
+    }
+
     private static ContainerStatus running(String name) {
         return new ContainerStatusBuilder().withName(name).withReady(true).withNewState().withNewRunning().endRunning().endState().build();
     }

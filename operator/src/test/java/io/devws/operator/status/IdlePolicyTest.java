@@ -33,17 +33,33 @@ class IdlePolicyTest {
     }
 
     @Test
-    void idleOnlyWhenBothReadinessAndLastActivityAreOlderThanTheTimeout() {
+    void idleOnlyWhenBothReadinessAndLastActivityAreOlderThanTheTimeoutPlusTheGrace() {
         Instant hourAgo = NOW.minus(Duration.ofHours(1));
+        Duration grace = SidecarContract.ACTIVITY_GRACE;
         assertThat(IdlePolicy.evaluate(spec("30m"), Optional.of(pod(hourAgo, null)), NOW).idle()).isTrue();
-        assertThat(IdlePolicy.evaluate(spec("30m"), Optional.of(pod(hourAgo, NOW.minus(Duration.ofMinutes(31)).toString())), NOW).idle())
-                .isTrue();
+        String justPastGrace = NOW.minus(Duration.ofMinutes(30)).minus(grace).toString();
+        assertThat(IdlePolicy.evaluate(spec("30m"), Optional.of(pod(hourAgo, justPastGrace)), NOW).idle()).isTrue();
         var active = IdlePolicy.evaluate(spec("30m"), Optional.of(pod(hourAgo, NOW.minus(Duration.ofMinutes(10)).toString())), NOW);
         assertThat(active.idle()).isFalse();
-        assertThat(active.checkAgainIn()).hasValue(Duration.ofMinutes(20));
+        assertThat(active.checkAgainIn()).hasValue(Duration.ofMinutes(20).plus(grace));
         var fresh = IdlePolicy.evaluate(spec("30m"), Optional.of(pod(NOW.minus(Duration.ofMinutes(1)), null)), NOW);
         assertThat(fresh.idle()).isFalse();
-        assertThat(fresh.checkAgainIn()).hasValue(Duration.ofMinutes(29));
+        assertThat(fresh.checkAgainIn()).hasValue(Duration.ofMinutes(29).plus(grace));
+    }
+
+    /** The race that stopped workspaces in use: a 1m timeout with reports every interval never expires. */
+    @Test
+    void reportsEveryIntervalKeepTheShortestTimeoutFromExpiring() {
+        Duration worstAge = SidecarContract.ACTIVITY_REPORT_INTERVAL.plus(SidecarContract.ACTIVITY_TICK).plusSeconds(5);
+        var v = IdlePolicy.evaluate(spec("1m"), Optional.of(pod(NOW.minus(Duration.ofHours(1)), NOW.minus(worstAge).toString())), NOW);
+        assertThat(v.idle()).isFalse();
+    }
+
+    @Test
+    void aReportFromTheFutureCountsAsNone() {
+        Instant hourAgo = NOW.minus(Duration.ofHours(1));
+        var v = IdlePolicy.evaluate(spec("30m"), Optional.of(pod(hourAgo, "2999-01-01T00:00:00Z")), NOW);
+        assertThat(v.idle()).isTrue();
     }
 
     @Test
@@ -61,6 +77,6 @@ class IdlePolicyTest {
     void aMalformedAnnotationIsIgnored() {
         var v = IdlePolicy.evaluate(spec("30m"), Optional.of(pod(NOW.minus(Duration.ofMinutes(5)), "yesterday")), NOW);
         assertThat(v.idle()).isFalse();
-        assertThat(v.checkAgainIn()).hasValue(Duration.ofMinutes(25));
+        assertThat(v.checkAgainIn()).hasValue(Duration.ofMinutes(25).plus(SidecarContract.ACTIVITY_GRACE));
     }
 }

@@ -10,7 +10,7 @@ import io.devws.model.Phase;
 import io.devws.model.SidecarContract;
 import io.devws.operator.model.Fixtures;
 import io.devws.operator.model.HostKeySecretModel;
-import io.devws.operator.model.HostKeys;
+import io.devws.operator.model.HostKeyMaterial;
 import io.devws.operator.model.StorageModel;
 import io.devws.operator.model.WorkspacePodModel;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -30,7 +30,7 @@ class StatusCalculatorTest {
     static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     final DevWorkspace ws = withGeneration(Fixtures.workspace("minimal"));
-    final Secret secret = HostKeySecretModel.desired(ws, HostKeys.generate("t"));
+    final Secret secret = HostKeySecretModel.desired(ws, HostKeyMaterial.generate("t"));
 
     static DevWorkspace withGeneration(DevWorkspace ws) {
         ws.getMetadata().setGeneration(3L);
@@ -94,6 +94,18 @@ class StatusCalculatorTest {
         assertThat(s.getSsh().getHostPublicKey()).startsWith("ssh-ed25519 AAAA").doesNotContain(" t");
         assertThat(s.getSsh().getHostKeyFingerprint()).startsWith("SHA256:");
         assertThat(s.getMessage()).contains("ssh minimal.team-a.devws");
+    }
+
+    @Test
+    void sessionPathReportedByTheSidecarIsCopiedIntoTheStatus() {
+        Pod pod = pod(NOW.minusSeconds(30), ready());
+        assertThat(compute(Optional.of(pod)).status().getSsh().getSessionPath()).as("not reported yet").isNull();
+        pod.getMetadata().getAnnotations().put(SidecarContract.ANNOTATION_SESSION_PATH, "exec");
+        pod.getMetadata().getAnnotations().put(SidecarContract.ANNOTATION_SESSION_PATH_REASON, "the session host cannot run: no glibc");
+        DevWorkspaceStatus s = compute(Optional.of(pod)).status();
+        assertThat(s.getSsh().getSessionPath()).isEqualTo("exec");
+        assertThat(s.getSsh().getSessionPathReason()).isEqualTo("the session host cannot run: no glibc");
+        assertThat(s.getSsh().getHostKeyFingerprint()).startsWith("SHA256:");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.devws.sidecar.activity;
 
+import io.devws.sidecar.pod.PodAnnotator;
+import io.devws.model.SidecarContract;
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.server.ActivityProbe;
 import io.devws.sidecar.server.ActivityReporter;
@@ -11,11 +13,11 @@ import java.time.Duration;
 
 /**
  * {@code serve --report-activity}: patches {@code devws.io/last-activity} on the sidecar's own pod
- * (DEVWS_POD_NAME in DEVWS_POD_NAMESPACE, in-cluster credentials) at most once a minute while a
- * session is open or bytes flow; the operator's idle stop reads it.
+ * (DEVWS_POD_NAME in DEVWS_POD_NAMESPACE, in-cluster credentials) at most every 30 s while a
+ * connection is open or bytes flow; the operator's idle stop reads it (docs/idle-stop.md).
  */
 public final class PodActivityReporter implements ActivityReporter {
-    static final Duration TICK = Duration.ofSeconds(10);
+    static final Duration TICK = SidecarContract.ACTIVITY_TICK;
 
     @Override
     public AutoCloseable start(ActivityProbe probe, SidecarConfig config) {

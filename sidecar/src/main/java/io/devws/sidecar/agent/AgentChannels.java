@@ -1,8 +1,9 @@
 package io.devws.sidecar.agent;
 
-import io.devws.sidecar.forward.SocketBridgeChannel;
+import io.devws.sidecar.unix.SocketBridgeChannel;
+import io.devws.sidecar.unix.UnixSockets;
 import java.io.IOException;
-import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -17,7 +18,7 @@ final class AgentChannels {
     private AgentChannels() {
     }
 
-    static void forward(ConnectionService service, Socket socket) {
+    static void forward(ConnectionService service, SocketChannel socket) {
         try {
             SocketBridgeChannel channel = new SocketBridgeChannel(
                     CoreModuleProperties.PROXY_CHANNEL_TYPE.getRequiredDefault(), socket, null);
@@ -25,11 +26,7 @@ final class AgentChannels {
             channel.open().verify(OPEN_TIMEOUT);
         } catch (IOException | RuntimeException e) {
             LOG.warn("agent forwarding to {} failed: {}", service.getSession(), e.toString());
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // already failing
-            }
+            UnixSockets.closeQuietly(socket);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.devws.sidecar.agent;
 
+import io.devws.sidecar.unix.UnixSocketListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;

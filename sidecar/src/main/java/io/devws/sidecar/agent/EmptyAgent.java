@@ -1,9 +1,10 @@
 package io.devws.sidecar.agent;
 
+import io.devws.sidecar.unix.UnixSockets;
+import io.devws.transport.io.Pump;
+import io.devws.transport.stream.ChannelStreams;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import org.apache.sshd.agent.common.AbstractAgentClient;
 import org.apache.sshd.agent.local.AgentImpl;
 import org.apache.sshd.common.util.buffer.Buffer;
@@ -14,33 +15,26 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  * keys, so {@code ssh-add -l} prints "The agent has no identities." instead of a connection error.
  */
 final class EmptyAgent extends AbstractAgentClient {
-    private final OutputStream out;
+    private final SocketChannel socket;
 
-    private EmptyAgent(OutputStream out) {
+    private EmptyAgent(SocketChannel socket) {
         super(new AgentImpl());
-        this.out = out;
+        this.socket = socket;
     }
 
-    static void serve(Socket socket) {
-        Thread t = new Thread(() -> {
-            try (socket; InputStream in = socket.getInputStream()) {
-                EmptyAgent agent = new EmptyAgent(socket.getOutputStream());
-                byte[] buf = new byte[8192];
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    agent.messageReceived(new ByteArrayBuffer(buf, 0, n));
-                }
+    static void serve(SocketChannel socket) {
+        Pump.start("devws-empty-agent", () -> {
+            try (socket) {
+                EmptyAgent agent = new EmptyAgent(socket);
+                Pump.drain(ChannelStreams.in(socket), (buf, off, len) -> agent.messageReceived(new ByteArrayBuffer(buf, off, len)));
             } catch (IOException ignored) {
                 // client went away
             }
-        }, "devws-empty-agent");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     @Override
     protected void reply(Buffer buf) throws IOException {
-        out.write(buf.array(), buf.rpos(), buf.available());
-        out.flush();
+        UnixSockets.writeFully(socket, buf.array(), buf.rpos(), buf.available());
     }
 }

@@ -1,6 +1,7 @@
 package io.devws.sidecar.agent;
 
 import java.io.Closeable;
+import io.devws.sidecar.unix.UnixSocketListener;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,11 +1,11 @@
 package io.devws.sidecar.bridge;
 
+import io.devws.transport.io.Pump;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -15,11 +15,9 @@ import java.nio.file.Path;
  * {@code ssh-server --stdio} when a daemon runs: pipes stdin/stdout to its Unix socket and nothing
  * else. Ends when the daemon closes the connection (the SSH connection ended, or the daemon's
  * keepalive gave up on a silent peer) or stdout breaks; stdin EOF only half-closes, because an
- * exec stream may never deliver it (STACK.md trap 10). Loads no MINA, picocli or logging class.
+ * exec stream may never deliver it (docs/kubernetes-quirks.md). Loads no MINA, picocli or logging class.
  */
 public final class Bridge {
-    private static final int BUFFER = 64 * 1024;
-
     private Bridge() {
     }
 
@@ -39,41 +37,21 @@ public final class Bridge {
     public static int run(SocketChannel daemon) {
         FileChannel stdin = new FileInputStream(FileDescriptor.in).getChannel();
         FileChannel stdout = new FileOutputStream(FileDescriptor.out).getChannel();
-        Thread up = new Thread(() -> pumpUp(stdin, daemon), "bridge-stdin");
-        up.setDaemon(true);
-        up.start();
-        ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
-        while (true) {
-            try {
-                if (daemon.read(buf) < 0) {
-                    return 0;
-                }
-            } catch (IOException e) {
-                System.err.println("devws-sidecar: connection to the SSH daemon lost: " + e.getMessage());
-                return 255;
-            }
-            buf.flip();
-            try {
-                while (buf.hasRemaining()) {
-                    stdout.write(buf);
-                }
-            } catch (IOException e) {
-                return 0; // our peer (ssh or the exec stream) is gone: nothing left to report to
-            }
-            buf.clear();
+        Pump.start("bridge-stdin", () -> pumpUp(stdin, daemon));
+        try {
+            Pump.copy(daemon, stdout);
+            return 0;
+        } catch (Pump.SinkException e) {
+            return 0; // our peer (ssh or the exec stream) is gone: nothing left to report to
+        } catch (IOException e) {
+            System.err.println("devws-sidecar: connection to the SSH daemon lost: " + e.getMessage());
+            return 255;
         }
     }
 
     private static void pumpUp(FileChannel stdin, SocketChannel daemon) {
-        ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
         try {
-            while (stdin.read(buf) >= 0) {
-                buf.flip();
-                while (buf.hasRemaining()) {
-                    daemon.write(buf);
-                }
-                buf.clear();
-            }
+            Pump.copy(stdin, daemon);
             daemon.shutdownOutput();
         } catch (IOException e) {
             // the daemon stopped reading (it closed this connection): do not close the socket here,

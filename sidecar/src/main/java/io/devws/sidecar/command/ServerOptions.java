@@ -20,7 +20,7 @@ public final class ServerOptions {
             defaultValue = "${env:" + SidecarContract.ENV_AGENT_DIR + ":-" + SidecarContract.AGENT_DIR + "}")
     Path agentDir;
 
-    @Option(names = "--executor", paramLabel = "local|kube", description = "Where sessions run (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--executor", paramLabel = "local|kube|host", description = "Where sessions run (default: ${DEFAULT-VALUE}).",
             defaultValue = "${env:" + SidecarContract.ENV_EXECUTOR + ":-local}")
     String executor;
 

@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param socket           the daemon's Unix socket
  * @param hostKey          OpenSSH private key file; created (ed25519) when missing and writable
  * @param agentDir         where the stable {@code agent.sock} and per-connection agent sockets live
- * @param executor         {@code local} or {@code kube}
+ * @param executor         {@code local}, {@code kube} or {@code host}
  * @param workdir          starting directory of sessions and SFTP, or {@code null} for home
  * @param keepalive        server keepalive interval; zero disables it
  * @param keepaliveMax     unanswered keepalives after which the connection is closed
@@ -33,6 +33,8 @@ public record SidecarConfig(
 
     public static final String EXECUTOR_LOCAL = "local";
     public static final String EXECUTOR_KUBE = "kube";
+    /** Sessions through the session host's socket (DEVWS_HOST_SOCKET, docs/session-host.md). */
+    public static final String EXECUTOR_HOST = "host";
 
     /** Port forwarding switches; {@code gatewayPorts=false} binds {@code ssh -R} listeners to loopback. */
     public record ForwardingConfig(boolean tcp, boolean streamLocal, boolean gatewayPorts) {

@@ -18,6 +18,13 @@ public final class ForwardingPolicy implements ForwardingFilter {
         this.config = config;
     }
 
+    /** The session's server policy; a server configured with another filter forwards no Unix sockets. */
+    static ForwardingPolicy of(Session session) {
+        return session.getFactoryManager().getForwardingFilter() instanceof ForwardingPolicy p ? p : DENY_STREAMLOCAL;
+    }
+
+    private static final ForwardingPolicy DENY_STREAMLOCAL = new ForwardingPolicy(false, new ForwardingConfig(false, false, false));
+
     @Override
     public boolean canForwardAgent(Session session, String requestType) {
         return agent;

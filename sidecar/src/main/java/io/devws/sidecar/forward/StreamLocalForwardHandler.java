@@ -1,6 +1,7 @@
 package io.devws.sidecar.forward;
 
-import io.devws.sidecar.agent.UnixSocketListener;
+import io.devws.sidecar.unix.SocketBridgeChannel;
+import io.devws.sidecar.unix.UnixSocketListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -12,19 +12,10 @@ public final class StreamLocalSetup {
     private StreamLocalSetup() {
     }
 
+    /** {@code policy} must also be the server's forwarding filter: the channel factory reads it from there. */
     public static void apply(SshServer sshd, ForwardingPolicy policy) {
         List<ChannelFactory> channels = new ArrayList<>(sshd.getChannelFactories());
-        channels.add(new ChannelFactory() {
-            @Override
-            public String getName() {
-                return DirectStreamLocalChannel.TYPE;
-            }
-
-            @Override
-            public org.apache.sshd.common.channel.Channel createChannel(org.apache.sshd.common.session.Session session) {
-                return new DirectStreamLocalChannel(policy);
-            }
-        });
+        channels.add(DirectStreamLocalChannelFactory.INSTANCE);
         sshd.setChannelFactories(channels);
         List<RequestHandler<ConnectionService>> handlers = new ArrayList<>(sshd.getGlobalRequestHandlers());
         handlers.add(new StreamLocalForwardHandler(policy));

@@ -2,20 +2,33 @@ package io.devws.sidecar.server;
 
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.session.SessionExecutor;
+import io.devws.sidecar.session.host.HostRouting;
+import io.devws.sidecar.session.host.HostSessionExecutor;
 import io.devws.sidecar.session.kube.KubeSessionExecutor;
+import io.devws.sidecar.session.kube.KubeTarget;
 import io.devws.sidecar.session.local.LocalSessionExecutor;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
-/** {@code --executor local|kube}. */
+/** {@code --executor local|kube|host}. */
 public final class SessionExecutors {
     private SessionExecutors() {
+    }
+
+    /** In a pod: the session host when it runs (DEVWS_HOST_SOCKET), else one exec per session. */
+    private static SessionExecutor kube(SidecarConfig config) {
+        KubeTarget target = KubeTarget.fromEnvironment(System.getenv());
+        KubernetesClient client = new KubernetesClientBuilder().build();
+        return HostRouting.wrap(System.getenv(), config, client, target, new KubeSessionExecutor(client, target, true));
     }
 
     public static SessionExecutor create(SidecarConfig config) {
         return switch (config.executor()) {
             case SidecarConfig.EXECUTOR_LOCAL -> LocalSessionExecutor.forCurrentUser(config.startDirectory());
-            case SidecarConfig.EXECUTOR_KUBE -> KubeSessionExecutor.fromEnvironment();
+            case SidecarConfig.EXECUTOR_KUBE -> kube(config);
+            case SidecarConfig.EXECUTOR_HOST -> HostSessionExecutor.fromEnvironment(config);
             default -> throw new IllegalArgumentException(
-                    "unknown executor '" + config.executor() + "': use --executor local or --executor kube");
+                    "unknown executor '" + config.executor() + "': use --executor local, kube or host");
         };
     }
 }

@@ -1,16 +1,18 @@
 package io.devws.sidecar.server;
 
 import io.devws.sidecar.agent.AgentRouter;
-import io.devws.sidecar.agent.JunixAgentFactory;
+import io.devws.sidecar.agent.ForwardedAgentFactory;
 import io.devws.sidecar.agent.StableAgentSocket;
-import io.devws.sidecar.config.HostKeys;
+import io.devws.sidecar.config.HostKeyFile;
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.forward.ForwardingPolicy;
 import io.devws.sidecar.forward.LoopbackForwarder;
 import io.devws.sidecar.forward.StreamLocalSetup;
 import io.devws.sidecar.session.SessionCommand;
 import io.devws.sidecar.session.SessionExecutor;
+import io.devws.sidecar.session.SubsystemExecutor;
 import io.devws.sidecar.sftp.SftpSetup;
+import io.devws.transport.ssh.Algorithms;
 import io.devws.transport.stream.StreamIoServiceFactoryFactory;
 import io.devws.transport.stream.StreamIoSession;
 import io.devws.transport.stream.StreamPair;
@@ -18,6 +20,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.AcceptAllPublickeyAuthenticator;
 
@@ -54,8 +57,8 @@ public final class SidecarServer implements Closeable {
         sshd.setIoServiceFactoryFactory(io);
         sshd.setHost("127.0.0.1");
         sshd.setPort(22); // nominal: connections are handed in, nothing listens on TCP
-        sshd.setKeyPairProvider(HostKeys.loadOrCreate(config.hostKey()));
-        Algorithms.apply(sshd);
+        sshd.setKeyPairProvider(HostKeyFile.loadOrCreate(config.hostKey()));
+        Algorithms.apply(sshd, ServerBuilder.DH2KEX);
 
         sshd.setPasswordAuthenticator(null);
         sshd.setHostBasedAuthenticator(null);
@@ -66,14 +69,18 @@ public final class SidecarServer implements Closeable {
         String workdir = config.startDirectory().toString();
         sshd.setShellFactory(channel -> new SessionCommand(executor, null, workdir));
         sshd.setCommandFactory((channel, command) -> new SessionCommand(executor, command, workdir));
-        SftpSetup.apply(sshd, config.startDirectory());
+        if (executor instanceof SubsystemExecutor host) {
+            SftpSetup.applyThroughHost(sshd, host, config.startDirectory());
+        } else {
+            SftpSetup.apply(sshd, config.startDirectory());
+        }
 
         ForwardingPolicy policy = new ForwardingPolicy(config.agentForwarding(), config.forwarding());
         sshd.setForwardingFilter(policy);
         sshd.setForwarderFactory(LoopbackForwarder.factory(policy));
         StreamLocalSetup.apply(sshd, policy);
         AgentRouter router = new AgentRouter();
-        sshd.setAgentFactory(new JunixAgentFactory(config.agentDir(), config.agentSocketMode(), router));
+        sshd.setAgentFactory(new ForwardedAgentFactory(config.agentDir(), config.agentSocketMode(), router));
 
         ServerKeepalive keepalive = keepalive(sshd, config.keepalive(), config.keepaliveMax());
         ConnectionCounter counter = new ConnectionCounter(io.traffic());

@@ -19,7 +19,7 @@ public final class StdioServer {
 
     public static void serve(SidecarServer server) throws IOException, InterruptedException {
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
-        // nothing but SSH bytes may reach fd 1 (STACK.md trap 6): stray prints go to stderr
+        // nothing but SSH bytes may reach fd 1 (docs/kubernetes-quirks.md): stray prints go to stderr
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         StreamIoSession session = server.accept(StreamPair.of(new FileInputStream(FileDescriptor.in), stdout));
         CountDownLatch ended = new CountDownLatch(1);

@@ -7,7 +7,7 @@ import org.apache.sshd.server.session.ServerSession;
 
 /**
  * keyboard-interactive with no prompts: the exec path already authorised the user
- * (ARCHITECTURE.md decision 5), and MINA never accepts method "none" (STACK.md trap 4).
+ * (docs/design-decisions.md, decision 5), and MINA never accepts method "none" (docs/kubernetes-quirks.md).
  */
 final class ZeroPromptKeyboardInteractive implements KeyboardInteractiveAuthenticator {
     static final ZeroPromptKeyboardInteractive INSTANCE = new ZeroPromptKeyboardInteractive();

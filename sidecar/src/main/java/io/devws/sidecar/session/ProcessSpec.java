@@ -21,11 +21,19 @@ public record ProcessSpec(String command, Map<String, String> env, String workdi
         return command == null;
     }
 
-    /** Columns × rows; a 0 from {@code ssh -tt} without a local terminal means 80×24 (STACK.md trap 8). */
-    public record PtySize(int columns, int rows) {
+    /**
+     * Columns × rows; a 0 from {@code ssh -tt} without a local terminal means 80×24 (docs/kubernetes-quirks.md).
+     * {@code modes}: the pty-req's RFC 4254 §8 terminal modes (opcode → value), for executors that apply them.
+     */
+    public record PtySize(int columns, int rows, Map<Integer, Integer> modes) {
         public PtySize {
             columns = columns <= 0 ? 80 : columns;
             rows = rows <= 0 ? 24 : rows;
+            modes = Map.copyOf(modes);
+        }
+
+        public PtySize(int columns, int rows) {
+            this(columns, rows, Map.of());
         }
     }
 }

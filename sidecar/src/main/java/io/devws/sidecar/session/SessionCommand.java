@@ -1,5 +1,6 @@
 package io.devws.sidecar.session;
 
+import io.devws.transport.io.Pump;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,11 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one MINA {@link Command} for {@code shell} and {@code exec}, whatever executor runs the
  * process: pumps the channel's streams to the {@link SessionProcess}, follows window-change and
- * signal requests, and reports exit-status (and exit-signal when a signal killed the process).
+ * signal requests, and reports exit-status, or exit-signal alone when a signal killed the process.
  */
 public final class SessionCommand implements Command {
     private static final Logger LOG = LoggerFactory.getLogger(SessionCommand.class);
-    private static final int BUFFER = 32 * 1024;
     private static final long DRAIN_MILLIS = 5000;
 
     private final SessionExecutor executor;
@@ -42,7 +42,7 @@ public final class SessionCommand implements Command {
 
     @Override
     public void start(ChannelSession channel, Environment env) throws IOException {
-        ProcessSpec spec = SessionSpecs.of(command, env.getEnv(), channel.getSession().getClientAddress(),
+        ProcessSpec spec = SessionSpecs.of(command, env.getEnv(), env.getPtyModes(), channel.getSession().getClientAddress(),
                 channel.getSession().getLocalAddress(), workdir);
         SessionProcess p = executor.start(spec);
         process = p;
@@ -72,7 +72,11 @@ public final class SessionCommand implements Command {
             out.flush();
             err.flush();
             if (status.signal() != null) {
+                // as OpenSSH's sshd does: exit-signal instead of exit-status (the ssh client then exits 255)
                 sendExitSignal(channel, status.signal());
+                out.close(); // EOF, as before the exit status sshd would not send
+                channel.close(false);
+                return;
             }
         } catch (IOException e) {
             LOG.debug("channel gone before exit status: {}", e.toString());
@@ -80,7 +84,7 @@ public final class SessionCommand implements Command {
         exitCallback.onExit(status.code());
     }
 
-    /** RFC 4254 §6.10; followed by exit-status 128+n, so OpenSSH clients exit like a shell would. */
+    /** RFC 4254 §6.10: the signal's name, no core dump, no message. */
     private static void sendExitSignal(ChannelSession channel, String signal) throws IOException {
         Buffer b = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST);
         b.putUInt(channel.getRecipient());
@@ -99,14 +103,9 @@ public final class SessionCommand implements Command {
      * waiting for bytes that never come: the session is then hung up, so the client sees its end.
      */
     private Thread pump(String name, InputStream from, OutputStream to, boolean closeTarget, SessionProcess p) {
-        Thread t = new Thread(() -> {
+        return Pump.start("devws-session-" + name, () -> {
             try {
-                byte[] buf = new byte[BUFFER];
-                int n;
-                while ((n = from.read(buf)) >= 0) {
-                    to.write(buf, 0, n);
-                    to.flush();
-                }
+                Pump.copy(from, to);
             } catch (IOException e) {
                 LOG.debug("{} pump ended: {}", name, e.toString());
             } catch (RuntimeException | Error e) {
@@ -117,10 +116,7 @@ public final class SessionCommand implements Command {
                     close(to);
                 }
             }
-        }, "devws-session-" + name);
-        t.setDaemon(true);
-        t.start();
-        return t;
+        });
     }
 
     private static void join(Thread t) {

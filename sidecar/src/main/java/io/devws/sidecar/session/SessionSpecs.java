@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.sshd.common.channel.PtyMode;
 import org.apache.sshd.server.Environment;
 
 /** Pure mapping from what the SSH channel collected (env, pty-req, addresses) to a {@link ProcessSpec}. */
@@ -13,10 +14,19 @@ public final class SessionSpecs {
 
     public static ProcessSpec of(String command, Map<String, String> channelEnv, SocketAddress client,
                                  SocketAddress server, String workdir) {
+        return of(command, channelEnv, Map.of(), client, server, workdir);
+    }
+
+    /** @param ptyModes the pty-req's terminal modes as MINA parsed them */
+    public static ProcessSpec of(String command, Map<String, String> channelEnv, Map<PtyMode, Integer> ptyModes,
+                                 SocketAddress client, SocketAddress server, String workdir) {
         Map<String, String> env = new HashMap<>(channelEnv);
         ProcessSpec.PtySize pty = null;
         if (env.containsKey(Environment.ENV_COLUMNS) || env.containsKey(Environment.ENV_LINES)) {
-            pty = new ProcessSpec.PtySize(parse(env.get(Environment.ENV_COLUMNS)), parse(env.get(Environment.ENV_LINES)));
+            Map<Integer, Integer> modes = new HashMap<>();
+            ptyModes.forEach((mode, value) -> modes.put(mode.toInt(), value));
+            pty = new ProcessSpec.PtySize(parse(env.get(Environment.ENV_COLUMNS)), parse(env.get(Environment.ENV_LINES)),
+                    modes);
         }
         // MINA keeps the pty size and the SSH user name in the same map; neither is a variable sshd sets
         env.remove(Environment.ENV_COLUMNS);

@@ -1,5 +1,6 @@
 package io.devws.sidecar.sftp;
 
+import io.devws.sidecar.session.SubsystemExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.sshd.server.SshServer;
@@ -11,6 +12,11 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 /** The {@code sftp} subsystem (also what OpenSSH 9 {@code scp} uses), starting in the start directory. */
 public final class SftpSetup {
     private SftpSetup() {
+    }
+
+    /** SFTP through the session host (the dev container's files, as its user); see {@link HostSftpFactory}. */
+    public static void applyThroughHost(SshServer sshd, SubsystemExecutor executor, Path start) {
+        sshd.setSubsystemFactories(List.of(new HostSftpFactory(executor, start.toString())));
     }
 
     public static void apply(SshServer sshd, Path start) {

@@ -2,6 +2,7 @@ package io.devws.sidecar.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devws.sidecar.pod.PodAnnotator;
 import io.devws.model.SidecarContract;
 import io.devws.sidecar.server.ActivityProbe;
 import io.devws.testing.ExecTestServer;
@@ -23,8 +24,8 @@ class ActivityReportingTest {
         ReportPolicy p = ReportPolicy.DEFAULT;
         assertThat(p.shouldReport(false, T0, null)).isFalse();
         assertThat(p.shouldReport(true, T0, null)).isTrue();
-        assertThat(p.shouldReport(true, T0.plusSeconds(59), T0)).isFalse();
-        assertThat(p.shouldReport(true, T0.plusSeconds(60), T0)).isTrue();
+        assertThat(p.shouldReport(true, T0.plusSeconds(29), T0)).isFalse();
+        assertThat(p.shouldReport(true, T0.plusSeconds(30), T0)).isTrue();
         assertThat(p.shouldReport(false, T0.plusSeconds(600), T0)).isFalse();
     }
 
@@ -73,17 +74,20 @@ class ActivityReportingTest {
             assertThat(reports).isEmpty();
             probe.open = 1;
             loop.tick();
-            clock.now = T0.plusSeconds(30);
+            clock.now = T0.plusSeconds(20);
             loop.tick();
             assertThat(reports).containsExactly(T0);
+            clock.now = T0.plusSeconds(30);
+            loop.tick(); // an open connection is activity, with or without traffic
+            assertThat(reports).containsExactly(T0, T0.plusSeconds(30));
             probe.open = 0;
             probe.bytes = 1000;
             clock.now = T0.plusSeconds(61);
             loop.tick();
-            assertThat(reports).containsExactly(T0, T0.plusSeconds(61));
+            assertThat(reports).containsExactly(T0, T0.plusSeconds(30), T0.plusSeconds(61));
             clock.now = T0.plusSeconds(200);
             loop.tick();
-            assertThat(reports).hasSize(2);
+            assertThat(reports).hasSize(3);
         }
     }
 
@@ -125,5 +129,14 @@ class ActivityReportingTest {
         assertThat(java.util.ServiceLoader.load(io.devws.sidecar.server.ActivityReporter.class).stream()
                 .map(p -> p.type().getName())).contains(PodActivityReporter.class.getName());
         assertThat(PodActivityReporter.TICK).isLessThan(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void sessionPathPatchIsAJsonMergePatchOfBothAnnotations() {
+        String patch = PodAnnotator.patch("exec", "devws-host: cannot run: \"java -version\" fails (no glibc?)");
+        var tree = new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal(patch, java.util.Map.class);
+        org.assertj.core.api.Assertions.assertThat(tree).isEqualTo(java.util.Map.of("metadata", java.util.Map.of("annotations", java.util.Map.of(
+                "devws.io/session-path", "exec",
+                "devws.io/session-path-reason", "devws-host: cannot run: \"java -version\" fails (no glibc?)"))));
     }
 }

@@ -2,9 +2,10 @@ package io.devws.sidecar.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devws.testing.StartedProcesses;
+
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,9 @@ final class SidecarProcesses implements AutoCloseable {
     final Path agentDir;
     final Path workdir;
     final Path userKey;
-    private final List<Process> started = new ArrayList<>();
+    private final StartedProcesses processes = new StartedProcesses();
+    /** Settings on top of the defaults, e.g. another executor. */
+    final Map<String, String> settings = new java.util.HashMap<>();
 
     SidecarProcesses(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
@@ -40,6 +43,12 @@ final class SidecarProcesses implements AutoCloseable {
 
     /** DEVWS_* environment, so the bare {@code ssh-server --stdio} of the contract finds its settings. */
     Map<String, String> sidecarEnv() {
+        Map<String, String> env = new java.util.HashMap<>(defaults());
+        env.putAll(settings);
+        return env;
+    }
+
+    private Map<String, String> defaults() {
         return Map.of("DEVWS_SOCKET", socket.toString(), "DEVWS_HOST_KEY", dir.resolve("hostkey").toString(),
                 "DEVWS_AGENT_DIR", agentDir.toString(), "DEVWS_EXECUTOR", "local",
                 "DEVWS_WORKDIR", workdir.toString(), "DEVWS_KEEPALIVE", "2s");
@@ -110,42 +119,20 @@ final class SidecarProcesses implements AutoCloseable {
     }
 
     Process track(Process p) {
-        started.add(p);
-        return p;
+        return processes.track(p);
     }
 
     static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return StartedProcesses.read(p);
     }
 
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        StartedProcesses.sleep(millis);
     }
 
     @Override
     public void close() {
-        for (Process p : started) {
-            // pty4j processes have a pid but no ProcessHandle of their own
-            ProcessHandle.of(p.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroy));
-            p.destroy();
-        }
-        for (Process p : started) {
-            try {
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        processes.close();
     }
 
     record Result(int code, String out, String err) {

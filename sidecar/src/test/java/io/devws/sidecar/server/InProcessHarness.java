@@ -6,6 +6,7 @@ import io.devws.sidecar.session.local.LocalSessionExecutor;
 import io.devws.sidecar.session.local.LoginShell;
 import io.devws.transport.stream.StreamIoServiceFactoryFactory;
 import io.devws.transport.stream.StreamPair;
+import io.devws.transport.ssh.Algorithms;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
+import org.apache.sshd.client.ClientBuilder;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
@@ -39,6 +41,7 @@ final class InProcessHarness implements AutoCloseable {
         daemon = Daemon.start(config, () -> SidecarServer.start(config,
                 new LocalSessionExecutor(new LoginShell("/bin/sh"), config.startDirectory()), true));
         client = SshClient.setUpDefaultClient();
+        Algorithms.apply(client, ClientBuilder.DH2KEX); // the built-in client's offer
         client.setIoServiceFactoryFactory(new StreamIoServiceFactoryFactory(target -> open(config.socket())));
         client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
         client.start();

@@ -21,6 +21,7 @@ import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
@@ -56,6 +57,13 @@ class SidecarServerTest {
             assertThat(r.out).isEqualTo("out\n" + tmp.resolve("work").toRealPath() + "\n");
             assertThat(r.err).isEqualTo("err\n");
             assertThat(r.status).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void theBuiltInClientAndTheServerAgreeOnThePostQuantumHybrid() throws Exception {
+        try (ClientSession s = h.session()) {
+            assertThat(s.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS)).isEqualTo("mlkem768x25519-sha256");
         }
     }
 

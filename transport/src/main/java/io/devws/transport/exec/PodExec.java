@@ -1,11 +1,8 @@
 package io.devws.transport.exec;
 
 import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.ExecListener;
-import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.http.WebSocket;
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -18,12 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A {@code pods/exec} stream ({@code v4.channel.k8s.io}) on the Fabric8 client's own WebSocket,
- * for the two long-lived byte pipes of devws: the CLI's tunnel and the sidecar's sessions.
+ * A {@code pods/exec} stream over the Fabric8 client's own WebSocket: {@code v5.channel.k8s.io}
+ * (with the stdin CLOSE message) or {@code v4.channel.k8s.io} (without any stdin half-close).
+ * Opened by {@link ExecClient}, which negotiates between these and SPDY.
  *
  * <p>Why not {@code client.pods()...exec()}: Fabric8 7.5 first waits for the pod to be Ready with
  * an informer (a LIST and a WATCH of pods) before every exec. That costs round trips on every
@@ -32,9 +29,9 @@ import java.util.concurrent.locks.LockSupport;
  * than Fabric8's 32 KiB and bounds what a writer may queue, so a fast writer cannot pile up
  * megabytes in front of a slow link.
  */
-public final class PodExec implements ExecWatch, WebSocket.Listener {
-    /** The exec protocol spoken: binary messages, each a channel byte then the payload. */
-    public static final String PROTOCOL = "v4.channel.k8s.io";
+public final class PodExec implements ExecStream, WebSocket.Listener {
+    /** The v4 protocol: binary messages, each a channel byte then the payload. */
+    public static final String PROTOCOL = ExecProtocol.WEBSOCKET_V4.version();
     /** Stdin payload per WebSocket frame (API servers and test servers take 64 KiB frames). */
     static final int FRAME = 32 * 1024;
     /** Read-ahead per output channel before the WebSocket is paused. */
@@ -50,20 +47,21 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
     private static final byte STDERR = 2;
     private static final byte STATUS = 3;
     private static final byte RESIZE = 4;
+    /** v5 only: a message {@code [255, channel]} closes that channel (stdin: the process reads EOF). */
+    private static final byte CLOSE = (byte) 255;
 
     private final KubernetesSerialization serialization;
-    private final ExecListener listener;
+    private final ExecProtocol protocol;
     private final OutputStream stderrSink;
     private final ChannelInput stdout;
     private final ChannelInput stderr;
-    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-    private final AtomicBoolean closeReported = new AtomicBoolean();
+    private final CompletableFuture<ExecExit> exit = new CompletableFuture<>();
     private final Stdin stdin = new Stdin();
     private volatile WebSocket socket;
 
-    private PodExec(KubernetesSerialization serialization, ExecSpec spec, OutputStream stderrSink, ExecListener listener) {
+    private PodExec(KubernetesSerialization serialization, ExecProtocol protocol, ExecSpec spec, OutputStream stderrSink) {
         this.serialization = serialization;
-        this.listener = listener != null ? listener : (code, reason) -> { };
+        this.protocol = protocol;
         this.stderrSink = stderrSink;
         this.stdout = new ChannelInput(READ_AHEAD, this::request);
         this.stderr = spec.stderr() && stderrSink == null ? new ChannelInput(READ_AHEAD, this::request) : null;
@@ -72,16 +70,21 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
     /**
      * Opens the exec and returns once the WebSocket is up.
      *
+     * @param protocol   {@link ExecProtocol#WEBSOCKET_V5} or {@link ExecProtocol#WEBSOCKET_V4}
      * @param stderrSink where stderr goes as it arrives (small writes on the WebSocket's thread), or
-     *                   null to read it from {@link #getError()}
-     * @throws KubernetesClientException with the HTTP status when the API server refuses (403: no
-     *                                   {@code pods/exec} rights; 404: no such pod; 400: no such container)
+     *                   null to read it from {@link #stderr()}
+     * @throws KubernetesClientException with the HTTP status when the server refuses (403: no
+     *                                   {@code pods/exec} rights; 404: no such pod; 400: no such container),
+     *                                   code 0 when no answer came
      */
-    public static ExecWatch open(KubernetesClient client, ExecSpec spec, OutputStream stderrSink, ExecListener listener) {
-        PodExec exec = new PodExec(client.getKubernetesSerialization(), spec, stderrSink, listener);
+    static PodExec open(KubernetesClient client, ExecProtocol protocol, ExecSpec spec, OutputStream stderrSink) {
+        if (protocol == ExecProtocol.SPDY) {
+            throw new IllegalArgumentException("SPDY is not a WebSocket protocol");
+        }
+        PodExec exec = new PodExec(client.getKubernetesSerialization(), protocol, spec, stderrSink);
         long timeout = Math.max(1000, client.getConfiguration().getRequestTimeout());
         CompletableFuture<WebSocket> started = client.getHttpClient().newWebSocketBuilder()
-                .subprotocol(PROTOCOL)
+                .subprotocol(protocol.version())
                 .uri(spec.uri(client.getMasterUrl()))
                 .connectTimeout(timeout, TimeUnit.MILLISECONDS)
                 .buildAsync(exec);
@@ -109,34 +112,11 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
         return new KubernetesClientException(code > 0 ? what + ": HTTP " + code : what + ": " + t, code, null);
     }
 
-    /** The process's exit code from the status channel's message (kubectl's reading of it). */
-    static int exitCode(Status status) {
-        if (status == null) {
-            return -1;
-        }
-        if ("Success".equals(status.getStatus())) {
-            return 0;
-        }
-        if ("NonZeroExitCode".equals(status.getReason()) && status.getDetails() != null && status.getDetails().getCauses() != null) {
-            for (StatusCause cause : status.getDetails().getCauses()) {
-                if ("ExitCode".equals(cause.getReason())) {
-                    try {
-                        return Integer.parseInt(cause.getMessage().trim());
-                    } catch (RuntimeException e) {
-                        return -1;
-                    }
-                }
-            }
-        }
-        return -1;
-    }
-
     // --- WebSocket.Listener (called on the client's event loop: never block here) ---
 
     @Override
     public void onOpen(WebSocket webSocket) {
         socket = webSocket;
-        listener.onOpen();
     }
 
     @Override
@@ -179,35 +159,22 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
     }
 
     private void exited(String json) {
-        Status status;
-        try {
-            status = serialization.unmarshal(json, Status.class);
-        } catch (RuntimeException e) {
-            status = null;
-        }
-        int code = exitCode(status);
         endStreams(null);
-        if (exit.complete(code)) {
-            listener.onExit(code, status);
-        }
+        exit.complete(ExecStatus.parse(serialization, json));
     }
 
     @Override
     public void onClose(WebSocket webSocket, int code, String reason) {
         endStreams(null);
-        exit.complete(null);
-        if (closeReported.compareAndSet(false, true)) {
-            listener.onClose(code, reason);
-        }
+        exit.completeExceptionally(new IOException("the exec stream closed (" + code
+                + (reason == null || reason.isBlank() ? "" : " " + reason) + ") before the exit status came"));
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
         IOException broken = error instanceof IOException io ? io : new IOException(error);
         endStreams(broken);
-        if (exit.completeExceptionally(error) && closeReported.compareAndSet(false, true)) {
-            listener.onFailure(error, null);
-        }
+        exit.completeExceptionally(broken);
     }
 
     private void endStreams(IOException failure) {
@@ -229,27 +196,26 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
         }
     }
 
-    // --- ExecWatch ---
+    // --- ExecStream ---
 
     @Override
-    public OutputStream getInput() {
+    public ExecProtocol protocol() {
+        return protocol;
+    }
+
+    @Override
+    public OutputStream stdin() {
         return stdin;
     }
 
     @Override
-    public InputStream getOutput() {
+    public InputStream stdout() {
         return stdout;
     }
 
-    /** Stderr, when it has its own channel and no sink was given; else null. */
     @Override
-    public InputStream getError() {
+    public InputStream stderr() {
         return stderr;
-    }
-
-    @Override
-    public InputStream getErrorChannel() {
-        return null;
     }
 
     @Override
@@ -275,7 +241,7 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
     }
 
     @Override
-    public CompletableFuture<Integer> exitCode() {
+    public CompletableFuture<ExecExit> exit() {
         return exit;
     }
 
@@ -289,8 +255,23 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
         }
     }
 
-    /** Stdin in frames of {@link #FRAME}; waits while {@link #SEND_QUEUE} bytes are queued. No half-close in v4. */
+    /**
+     * Stdin in frames of {@link #FRAME}; waits while {@link #SEND_QUEUE} bytes are queued. Closing
+     * it sends v5's CLOSE for channel 0; v4 has no half-close.
+     */
     private final class Stdin extends OutputStream {
+        private boolean closed;
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                if (protocol.halfClose()) {
+                    send(CLOSE, new byte[] {STDIN}, 0, 1);
+                }
+            }
+        }
+
         @Override
         public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
@@ -298,6 +279,9 @@ public final class PodExec implements ExecWatch, WebSocket.Listener {
 
         @Override
         public synchronized void write(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                throw new IOException("stdin is closed");
+            }
             WebSocket ws = socket;
             for (int done = 0; done < len; ) {
                 int n = Math.min(FRAME, len - done);

@@ -10,7 +10,7 @@ import org.apache.sshd.common.util.threads.CloseableExecutorService;
 
 /**
  * Plug into {@code SshServer/SshClient.setIoServiceFactoryFactory(...)} to run SSH over byte
- * streams (MINA has no stdio transport; ARCHITECTURE.md decision 2).
+ * streams (MINA has no stdio transport; docs/design-decisions.md, decision 2).
  * <ul>
  * <li>Server: after {@code start()}, hand each connection to {@link #acceptor()}{@code .accept(streams)}.</li>
  * <li>Client: construct with a {@link StreamOpener}; {@code SshClient.connect(host, port)} then

@@ -29,11 +29,11 @@ class ExecSpecTest {
 
     @Test
     void readsExitCodesFromTheStatusChannel() {
-        assertThat(PodExec.exitCode(new StatusBuilder().withStatus("Success").build())).isZero();
+        assertThat(ExecStatus.exitCode(new StatusBuilder().withStatus("Success").build())).isZero();
         Status failed = new StatusBuilder().withStatus("Failure").withReason("NonZeroExitCode")
                 .withNewDetails().addNewCause().withReason("ExitCode").withMessage("42").endCause().endDetails().build();
-        assertThat(PodExec.exitCode(failed)).isEqualTo(42);
-        assertThat(PodExec.exitCode(new StatusBuilder().withStatus("Failure").withMessage("exec failed").build())).isEqualTo(-1);
-        assertThat(PodExec.exitCode(null)).isEqualTo(-1);
+        assertThat(ExecStatus.exitCode(failed)).isEqualTo(42);
+        assertThat(ExecStatus.exitCode(new StatusBuilder().withStatus("Failure").withMessage("exec failed").build())).isEqualTo(-1);
+        assertThat(ExecStatus.exitCode(null)).isEqualTo(-1);
     }
 }

@@ -1,14 +1,14 @@
 package io.devws.sidecar.session.kube;
 
+import io.devws.transport.exec.ExecClient;
+import io.devws.transport.exec.ExecExit;
 import io.devws.transport.exec.ExecSpec;
-import io.devws.transport.exec.PodExec;
+import io.devws.transport.exec.ExecStream;
 import io.devws.sidecar.session.ProcessSpec;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.SessionProcess;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs sessions in the pod's dev container through the Kubernetes exec API with the pod's own
- * ServiceAccount (ARCHITECTURE.md decision 3): PTY sessions as exec {@code tty=true} plus the
+ * ServiceAccount (docs/design-decisions.md, decision 3): PTY sessions as exec {@code tty=true} plus the
  * resize channel, others with stdout and stderr apart; exit codes from the status channel;
  * variables, working directory and the user's login shell through {@link SessionScript}.
  *
@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>signals ({@code ssh} "signal" requests, and the hang-up when a client goes away): a second
  *       exec runs {@code kill} on the session's process ({@link SessionScript#SIGNAL}); with a PTY,
  *       Ctrl-C, Ctrl-Z and Ctrl-\ are plain bytes the terminal turns into signals;</li>
- *   <li>stdin EOF without a PTY: {@code v4.channel.k8s.io} has no half-close (STACK.md trap 10),
- *       so the session's stdin passes through a relay ({@code cat} into a FIFO) and the client's
- *       EOF becomes a second exec that ends the relay once it passed every byte on
+ *   <li>stdin EOF without a PTY is the exec's stdin half-close where the negotiated protocol has
+ *       one (WebSocket v5, SPDY: {@link ExecClient}); only on WebSocket v4, which has none (docs/kubernetes-quirks.md), the session's stdin passes through a relay ({@code cat} into a FIFO) and the
+ *       client's EOF becomes a second exec that ends the relay once it passed every byte on
  *       ({@link SessionScript#STDIN_EOF}); with a PTY, EOF is Ctrl-D, a byte;</li>
  *   <li>a dead exec connection does not end the process: {@link SessionProcess#destroy()} sends it
  *       HUP (then KILL) by that second exec.</li>
@@ -38,19 +38,19 @@ public final class KubeSessionExecutor implements SessionExecutor {
     static final int RELAY_START_SECONDS = 10;
 
     private final KubernetesClient client;
+    private final ExecClient exec;
     private final KubeTarget target;
     private final boolean ownsClient;
 
     public KubeSessionExecutor(KubernetesClient client, KubeTarget target, boolean ownsClient) {
-        this.client = client;
-        this.target = target;
-        this.ownsClient = ownsClient;
+        this(client, ExecClient.create(client), target, ownsClient);
     }
 
-    /** Pod, namespace and container from DEVWS_POD_NAME, DEVWS_POD_NAMESPACE, DEVWS_DEV_CONTAINER; in-cluster credentials. */
-    public static SessionExecutor fromEnvironment() {
-        KubeTarget target = KubeTarget.fromEnvironment(System.getenv());
-        return new KubeSessionExecutor(new KubernetesClientBuilder().build(), target, true);
+    KubeSessionExecutor(KubernetesClient client, ExecClient exec, KubeTarget target, boolean ownsClient) {
+        this.client = client;
+        this.exec = exec;
+        this.target = target;
+        this.ownsClient = ownsClient;
     }
 
     @Override
@@ -59,12 +59,11 @@ public final class KubeSessionExecutor implements SessionExecutor {
         KubeSessionProcess process = new KubeSessionProcess(this, id, spec.pty() != null);
         try {
             boolean tty = spec.pty() != null;
-            // with a TTY the kubelet merges stderr into stdout
-            ExecWatch watch = PodExec.open(client, exec(SessionScript.session(spec, id), true, !tty, tty), null,
-                    process.listener());
-            process.attach(watch);
+            // with a TTY the kubelet merges stderr into stdout; the stdin relay only where stdin cannot half-close
+            ExecStream stream = exec.open(p -> exec(SessionScript.session(spec, id, !p.halfClose()), true, !tty, tty), null);
+            process.attach(stream);
             if (spec.pty() != null) {
-                watch.resize(spec.pty().columns(), spec.pty().rows());
+                stream.resize(spec.pty().columns(), spec.pty().rows());
             }
             return process;
         } catch (KubernetesClientException e) {
@@ -89,9 +88,9 @@ public final class KubeSessionExecutor implements SessionExecutor {
     }
 
     private boolean helper(List<String> command, int timeoutSeconds) {
-        try (ExecWatch w = PodExec.open(client, exec(command, false, false, false), null, null)) {
-            Integer code = w.exitCode().get(timeoutSeconds, TimeUnit.SECONDS);
-            return code != null && code == 0;
+        try (ExecStream s = exec.open(exec(command, false, false, false), null)) {
+            ExecExit exit = s.exit().get(timeoutSeconds, TimeUnit.SECONDS);
+            return exit.code() == 0;
         } catch (Exception e) {
             return false;
         }
@@ -101,8 +100,14 @@ public final class KubeSessionExecutor implements SessionExecutor {
         return new ExecSpec(target.namespace(), target.pod(), target.container(), command, stdin, stderr, tty);
     }
 
+    /** How session execs travel (negotiated protocol), once one was opened. */
+    String describe(ExecStream stream) {
+        return exec.describe(stream);
+    }
+
     @Override
     public void close() {
+        exec.close();
         if (ownsClient) {
             client.close();
         }

@@ -1,9 +1,8 @@
 package io.devws.sidecar.session.kube;
 
 import io.devws.sidecar.session.SessionProcess;
-import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.client.dsl.ExecListener;
-import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import io.devws.transport.exec.ExecExit;
+import io.devws.transport.exec.ExecStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +26,10 @@ final class KubeSessionProcess implements SessionProcess {
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private final AtomicBoolean destroyed = new AtomicBoolean();
     private final AtomicReference<ExitStatus> firstStatus = new AtomicReference<>();
-    private volatile ExecWatch watch;
+    private volatile ExecStream watch;
     private volatile StdinStream stdin;
+    /** Whether stdin EOF must go through the session's relay (WebSocket v4 has no half-close). */
+    private volatile boolean relay;
 
     KubeSessionProcess(KubeSessionExecutor executor, String id, boolean pty) {
         this.executor = executor;
@@ -36,25 +37,13 @@ final class KubeSessionProcess implements SessionProcess {
         this.pty = pty;
     }
 
-    ExecListener listener() {
-        return new ExecListener() {
-            @Override
-            public void onExit(int code, Status status) {
-                ended(ExitStatus.exited(code < 0 ? 255 : code));
-            }
-
-            @Override
-            public void onFailure(Throwable t, Response response) {
-                LOG.warn("session {} lost its exec stream: {}", id, t.toString());
-                ended(ExitStatus.exited(255));
-            }
-
-            @Override
-            public void onClose(int code, String reason) {
-                // after onExit this changes nothing; before it, the stream ended without a status
-                ended(ExitStatus.exited(255));
-            }
-        };
+    private void execEnded(ExecExit exit, Throwable failure) {
+        if (failure != null) {
+            LOG.warn("session {} lost its exec stream: {}", id, failure.toString());
+            ended(ExitStatus.exited(255));
+        } else {
+            ended(ExitStatus.exited(exit.code() < 0 ? 255 : exit.code()));
+        }
     }
 
     /**
@@ -67,10 +56,12 @@ final class KubeSessionProcess implements SessionProcess {
         }
     }
 
-    void attach(ExecWatch watch) {
-        this.watch = watch;
-        this.stdin = new StdinStream(watch.getInput());
-        if (!pty) {
+    void attach(ExecStream stream) {
+        this.watch = stream;
+        this.relay = !pty && !stream.protocol().halfClose();
+        this.stdin = new StdinStream(stream.stdin());
+        stream.exit().whenComplete(this::execEnded);
+        if (relay) {
             // the stdin relay outlives the command (v4 exec never closes its stdin): end it
             exit.whenComplete((s, t) -> inBackground("devws-stdin-end-" + id, () -> executor.dropStdin(id)));
         }
@@ -83,8 +74,8 @@ final class KubeSessionProcess implements SessionProcess {
     }
 
     /**
-     * The exec's stdin. Closing it cannot close the exec's stdin (WebSocket v4 has no half-close):
-     * without a PTY it ends the session's stdin relay in the dev container once that relay passed
+     * The exec's stdin. Without a PTY, closing it half-closes the exec's stdin; on WebSocket v4,
+     * which cannot, it ends the session's stdin relay in the dev container once that relay passed
      * every byte on.
      */
     private final class StdinStream extends FilterOutputStream {
@@ -104,9 +95,14 @@ final class KubeSessionProcess implements SessionProcess {
         @Override
         public void close() throws IOException {
             flush();
-            if (!pty && closed.compareAndSet(false, true) && !exit.isDone()) {
+            if (pty || !closed.compareAndSet(false, true) || exit.isDone()) {
+                return;
+            }
+            if (relay) {
                 long bytes = written.get();
                 inBackground("devws-stdin-eof-" + id, () -> executor.endStdin(id, bytes));
+            } else {
+                out.close();
             }
         }
     }
@@ -118,12 +114,12 @@ final class KubeSessionProcess implements SessionProcess {
 
     @Override
     public InputStream stdout() {
-        return watch.getOutput();
+        return watch.stdout();
     }
 
     @Override
     public InputStream stderr() {
-        return pty ? InputStream.nullInputStream() : watch.getError();
+        return pty ? InputStream.nullInputStream() : watch.stderr();
     }
 
     @Override
@@ -169,7 +165,7 @@ final class KubeSessionProcess implements SessionProcess {
     }
 
     private void close() {
-        ExecWatch w = watch;
+        ExecStream w = watch;
         if (w != null) {
             w.close();
         }

@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * pty4j extracts its native library into a new /tmp/pty4j-* folder at every start and never
- * removes it (STACK.md trap 7). Point it at a fixed folder: the launcher's pre-extracted
+ * removes it (docs/kubernetes-quirks.md). Point it at a fixed folder: the launcher's pre-extracted
  * {@code lib/pty4j-native}, or else one per user under java.io.tmpdir, filled once.
  */
 final class PtyNatives {

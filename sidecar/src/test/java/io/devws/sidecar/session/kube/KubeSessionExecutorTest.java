@@ -36,9 +36,14 @@ class KubeSessionExecutorTest {
     KubernetesClient client;
     KubeSessionExecutor executor;
 
+    /** The exec protocols the server offers (SPDY by default: stdin EOF is a real half-close). */
+    ExecTestServer.Offer offer() {
+        return ExecTestServer.Offer.fromSystemProperty();
+    }
+
     @BeforeEach
     void start() {
-        server = ExecTestServer.start();
+        server = ExecTestServer.start(offer());
         client = server.client();
         client.pods().inNamespace("ns").resource(TestWorkspaces.pod("ns", "ws", true)).create();
         executor = new KubeSessionExecutor(client, new KubeTarget("ns", "ws", SidecarContract.DEV_CONTAINER), false);

@@ -1,0 +1,89 @@
+package io.devws.cli.agent;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The thin client's conversation with the agent over the Unix socket.
+ *
+ * <pre>
+ * client: MAGIC, identity, cwd, $KUBECONFIG, $HOME, argc, args...   (DataOutput UTF strings)
+ * agent:  ACCEPT | OTHER_VERSION identity | FALLBACK
+ * then    client → agent: raw SSH bytes; the client's stdin EOF is a write shutdown
+ *         agent → client: frames (type byte, int length, payload): STDOUT, STDERR, then one EXIT (int code)
+ * </pre>
+ *
+ * Only JDK classes here: the thin client loads this and nothing of Fabric8 or picocli.
+ */
+public final class AgentProtocol {
+    static final int MAGIC = 0x64657701; // "dew" 1
+    static final byte ACCEPT = 'K';
+    static final byte OTHER_VERSION = 'V';
+    /** The agent cannot serve this exactly as the in-process path would (e.g. usage errors): do it in-process. */
+    static final byte FALLBACK = 'F';
+    static final byte STDOUT = 'O';
+    static final byte STDERR = 'E';
+    static final byte EXIT = 'X';
+    /** The thin client's exit code that tells the launcher to run today's in-process ProxyCommand (EX_TEMPFAIL). */
+    public static final int EXIT_FALLBACK = 75;
+
+    private AgentProtocol() {
+    }
+
+    /**
+     * This build's identity: version plus the jar's size and time, so a rebuilt or reinstalled devws never
+     * talks to an agent started from other code.
+     */
+    public static String identity() {
+        String version = AgentProtocol.class.getPackage().getImplementationVersion();
+        String build = "classes";
+        try {
+            Path jar = Path.of(AgentProtocol.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(jar)) {
+                build = Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis();
+            }
+        } catch (Exception e) {
+            // no code source: classes from a directory (tests); the version still tells builds apart
+        }
+        return (version == null ? "dev" : version) + "/" + build;
+    }
+
+    record Request(String identity, String cwd, String kubeconfigEnv, String home, List<String> args) {
+        void write(DataOutputStream out) throws IOException {
+            out.writeInt(MAGIC);
+            out.writeUTF(identity);
+            out.writeUTF(cwd);
+            out.writeUTF(kubeconfigEnv == null ? "" : kubeconfigEnv);
+            out.writeUTF(home == null ? "" : home);
+            out.writeInt(args.size());
+            for (String a : args) {
+                out.writeUTF(a);
+            }
+            out.flush();
+        }
+
+        static Request read(DataInputStream in) throws IOException {
+            if (in.readInt() != MAGIC) {
+                throw new IOException("not a devws agent request");
+            }
+            String identity = in.readUTF();
+            String cwd = in.readUTF();
+            String kubeconfig = in.readUTF();
+            String home = in.readUTF();
+            int n = in.readInt();
+            if (n < 0 || n > 1000) {
+                throw new IOException("bad argument count " + n);
+            }
+            List<String> args = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                args.add(in.readUTF());
+            }
+            return new Request(identity, cwd, kubeconfig.isEmpty() ? null : kubeconfig, home.isEmpty() ? null : home, args);
+        }
+    }
+}

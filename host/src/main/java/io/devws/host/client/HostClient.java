@@ -1,0 +1,113 @@
+package io.devws.host.client;
+
+import io.devws.host.protocol.Frames;
+import io.devws.host.protocol.Frames.Frame;
+import io.devws.host.protocol.Payloads;
+import io.devws.host.protocol.StartRequest;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+/** The daemon's side of the host protocol: a liveness check and sessions, one connection each. */
+public final class HostClient {
+    private final Path socket;
+
+    public HostClient(Path socket) {
+        this.socket = socket;
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    /** Connects and exchanges hellos; returns the host's protocol version. Cheap: no process starts. */
+    public static int ping(Path socket) throws IOException {
+        try (Connection c = Connection.open(socket)) {
+            return c.version;
+        }
+    }
+
+    /** {@link #ping} that answers -1 instead of throwing (no host, a stale socket, something else). */
+    public static int pingQuietly(Path socket) {
+        try {
+            return ping(socket);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    public int ping() throws IOException {
+        return ping(socket);
+    }
+
+    /** Starts a session; throws with the host's one-line reason when it cannot. */
+    public HostSession start(StartRequest request) throws IOException {
+        Connection c = Connection.open(socket);
+        try {
+            Frames.write(c.out, Frames.START, request.encode());
+            Frame reply = Frames.read(c.in);
+            if (reply == null) {
+                throw new IOException("the session host closed the connection before the session started");
+            }
+            if (reply.type() == Frames.ERROR) {
+                throw new IOException("session host: " + Payloads.utf(reply.payload()));
+            }
+            if (reply.type() != Frames.STARTED) {
+                throw new IOException("session host: unexpected frame type " + reply.type());
+            }
+            return new HostSession(c.socket, c.in, c.out, Payloads.u32(reply.payload()));
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static final class Connection implements AutoCloseable {
+        final AFUNIXSocket socket;
+        final DataInputStream in;
+        final DataOutputStream out;
+        final int version;
+
+        private Connection(AFUNIXSocket socket, DataInputStream in, DataOutputStream out, int version) {
+            this.socket = socket;
+            this.in = in;
+            this.out = out;
+            this.version = version;
+        }
+
+        static Connection open(Path path) throws IOException {
+            AFUNIXSocket s = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(path.toFile()));
+            try {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 64 * 1024));
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 64 * 1024));
+                Frames.write(out, Frames.HELLO, Payloads.hello());
+                Frame hello = Frames.read(in);
+                if (hello == null || hello.type() != Frames.HELLO) {
+                    throw new IOException("no hello from the session host at " + path);
+                }
+                int version = Payloads.helloVersion(hello.payload());
+                if (version != Frames.VERSION) {
+                    throw new IOException("session host speaks protocol " + version + ", this daemon " + Frames.VERSION);
+                }
+                return new Connection(s, in, out, version);
+            } catch (IOException | RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // gone
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.devws.sidecar.session.host;
+
+import io.devws.host.client.HostClient;
+import io.devws.model.SidecarContract;
+import io.devws.sidecar.pod.PodAnnotator;
+import io.devws.sidecar.config.SidecarConfig;
+import io.devws.sidecar.session.SessionExecutor;
+import io.devws.sidecar.session.kube.KubeTarget;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Wires the kube executor's session path: with {@code DEVWS_HOST_SOCKET} set (the operator sets it
+ * on every workspace pod), sessions go through the session host when it runs and the per-session
+ * exec otherwise, and the pod's annotations say which; without it, exec only (as before).
+ */
+public final class HostRouting {
+    private HostRouting() {
+    }
+
+    public static SessionExecutor wrap(Map<String, String> env, SidecarConfig config, KubernetesClient client, KubeTarget target, SessionExecutor exec) {
+        String socket = env.get(SidecarContract.ENV_HOST_SOCKET);
+        if (socket == null || socket.isBlank()) {
+            return exec;
+        }
+        PodAnnotator annotator = new PodAnnotator(client, target.namespace(), target.pod());
+        Consumer<SessionPath> reporter = p -> annotator.annotateSessionPath(p.path(), p.reason());
+        Path socketPath = Path.of(socket);
+        HostSessionExecutor host = new HostSessionExecutor(new HostClient(socketPath), config.agentSocket());
+        // alive = the host answers the protocol's ping (a listener of another kind is no host)
+        HostProbe probe = () -> HostClient.pingQuietly(socketPath) > 0;
+        HostSupervisor supervisor = new HostSupervisor(probe,
+                new ExecHostStarter(client, target, HostStartCommand.forThisProcess(socketPath)), reporter,
+                HostSupervisor.Timing.DEFAULT).start();
+        return new RoutingSessionExecutor(supervisor, host, exec);
+    }
+}
