@@ -4,6 +4,7 @@ import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.agent.AgentLauncher;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.StdioPump;
+import io.devws.cli.tunnel.StdioTarget;
 import io.devws.cli.tunnel.Tunnel;
 import io.devws.cli.tunnel.TunnelException;
 import io.devws.cli.workspace.WorkspaceRef;
@@ -103,7 +104,17 @@ public final class SshCommand implements Callable<Integer> {
         }
     }
 
-    /** A ProxyCommand's target: connection flags, workspace, --start and the readiness wait. */
-    public record StdioTarget(KubeOptions kube, WorkspaceRef ref, boolean start, Duration timeout) {
+    /**
+     * The cluster ProxyCommand target of {@code devws ssh ARGS} (ARGS after "ssh"), as {@link #call()} parses it;
+     * empty for a wrong command line, --local or without --stdio (the in-process path answers those).
+     */
+    public static Optional<StdioTarget> stdioTarget(java.util.List<String> args) {
+        SshCommand ssh = new SshCommand();
+        try {
+            new picocli.CommandLine(ssh).parseArgs(args.toArray(String[]::new));
+            return ssh.stdioTarget();
+        } catch (picocli.CommandLine.ParameterException | TunnelException e) {
+            return Optional.empty();
+        }
     }
 }
