@@ -3,7 +3,10 @@ package io.devws.model;
 import java.time.Duration;
 import java.util.regex.Matcher;
 
-/** Go-style durations as used in the spec ("30s", "1h30m", "500ms"): one grammar for schema and code. */
+/**
+ * Go-style durations ("90s", "1m30s", "2h", "500ms"): the one grammar of the CRD schema ({@link #PATTERN}),
+ * the chart's values schema, the sidecar's settings (DEVWS_KEEPALIVE) and the CLI's duration flags.
+ */
 public final class Durations {
     /** Schema pattern: one or more number+unit parts. */
     public static final String PATTERN = "^([0-9]+(ms|s|m|h))+$";

@@ -10,8 +10,6 @@ import io.fabric8.generator.annotation.Pattern;
 public class StorageSpec {
     public static final String DEFAULT_SIZE = "10Gi";
     public static final String DEFAULT_MOUNT_PATH = "/workspace";
-    /** A positive Kubernetes quantity with an optional binary or decimal suffix. */
-    static final String SIZE_PATTERN = "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$";
     /** Absolute, not the root, no "..": a directory both containers can mount. */
     static final String ABSOLUTE_PATH_PATTERN = "^(/[^/\\x00]+)+/?$";
     /** RFC 1123 subdomain, as Kubernetes object names. */
@@ -19,7 +17,7 @@ public class StorageSpec {
 
     @JsonPropertyDescription("Requested size of the volume (a PVC request; emptyDir size limit when ephemeral).")
     @Default(DEFAULT_SIZE)
-    @Pattern(SIZE_PATTERN)
+    @Pattern(Quantities.PATTERN)
     private String size = DEFAULT_SIZE;
 
     @JsonPropertyDescription("StorageClass of the PVC. Default: the cluster's default StorageClass.")

@@ -1,6 +1,7 @@
 package io.devws.cli;
 
 import io.devws.cli.command.DevwsCommand;
+import io.devws.cli.completion.Completer;
 import io.devws.cli.startup.ProxyFastPath;
 import picocli.CommandLine;
 
@@ -10,6 +11,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(Completer.COMMAND)) {
+            // before picocli: the words to complete are not this command's options
+            System.out.print(Completer.forDevws().complete(java.util.Arrays.asList(args).subList(1, args.length)));
+            System.out.flush();
+            System.exit(0);
+        }
         ProxyFastPath.Invocation invocation = ProxyFastPath.of(args)
                 .orElseGet(() -> new ProxyFastPath.Invocation(DevwsCommand.commandLine(), args));
         CommandLine cmd = invocation.commandLine();

@@ -1,6 +1,10 @@
 package io.devws.cli.agent;
 
+import io.devws.cli.tunnel.StdioTarget;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.FileChannel;
@@ -30,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class AgentServer {
     private final AgentPaths paths;
     private final Duration idle;
+    private final Function<List<String>, Optional<StdioTarget>> targets;
     private final String identity = AgentProtocol.identity();
     private final Instant started = Instant.now();
     private final WarmClients clients = new WarmClients();
@@ -41,9 +46,15 @@ public final class AgentServer {
     private Object socketKey;
     private UserPrincipal owner;
 
-    public AgentServer(AgentPaths paths, Duration idle) {
+    /** @param targets the ProxyCommand target of {@code devws ssh ARGS}, empty when the in-process path must answer */
+    public AgentServer(AgentPaths paths, Duration idle, Function<List<String>, Optional<StdioTarget>> targets) {
         this.paths = paths;
         this.idle = idle;
+        this.targets = targets;
+    }
+
+    Function<List<String>, Optional<StdioTarget>> targets() {
+        return targets;
     }
 
     /** Serves until idle or retired; returns at once when another live agent already serves. */

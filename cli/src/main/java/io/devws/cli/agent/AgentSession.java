@@ -1,11 +1,12 @@
 package io.devws.cli.agent;
 
 import io.devws.cli.workspace.KubeOptions;
-import io.devws.cli.command.SshCommand;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.StdioPump;
 import io.devws.cli.tunnel.Tunnel;
-import io.devws.cli.tunnel.TunnelException;
+import io.devws.cli.error.DevwsException;
+import io.devws.cli.error.ExitCode;
+import io.devws.cli.tunnel.StdioTarget;
 import io.devws.transport.stream.ChannelStreams;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
-import picocli.CommandLine;
 
 /**
  * One thin client's connection: check it (same user, same build), parse its {@code ssh --stdio}
@@ -57,7 +57,7 @@ final class AgentSession {
                 control(request.args(), frames);
                 return;
             }
-            Optional<SshCommand.StdioTarget> target = target(request);
+            Optional<StdioTarget> target = target(request);
             if (target.isEmpty()) {
                 frames.reply(AgentProtocol.FALLBACK);
                 return;
@@ -72,15 +72,16 @@ final class AgentSession {
         }
     }
 
-    private int relay(SshCommand.StdioTarget target, DataInputStream in, FrameOutput frames) {
+    private int relay(StdioTarget target, DataInputStream in, FrameOutput frames) {
         PrintStream progress = new PrintStream(frames.stderr(), true, StandardCharsets.UTF_8);
         try (WarmClients.Lease lease = agent.clients().acquire(target.kube(), target.ref());
              Tunnel tunnel = KubeTunnels.open(lease.connection(), target.ref().name(), target.start(), target.timeout(), progress)) {
             StdioPump.run(tunnel, in, frames.stdout());
             return 0;
-        } catch (TunnelException e) {
+        } catch (DevwsException e) {
+            // as a ProxyCommand every known failure is one line and ssh's 255 (CliErrors does the same in-process)
             progress.println("devws: " + e.getMessage());
-            return 255;
+            return ExitCode.TUNNEL;
         } catch (RuntimeException e) {
             progress.println("devws: unexpected error: " + e);
             AgentServer.log("unexpected: " + e);
@@ -94,19 +95,12 @@ final class AgentSession {
      * path must answer: usage errors, --local, no kubeconfig file (in-cluster or the "no
      * kubeconfig" message).
      */
-    static Optional<SshCommand.StdioTarget> target(AgentProtocol.Request request) {
+    private Optional<StdioTarget> target(AgentProtocol.Request request) {
         List<String> args = request.args();
         if (args.isEmpty() || !args.get(0).equals("ssh")) {
             return Optional.empty();
         }
-        SshCommand ssh = new SshCommand();
-        Optional<SshCommand.StdioTarget> target;
-        try {
-            new CommandLine(ssh).parseArgs(args.subList(1, args.size()).toArray(String[]::new));
-            target = ssh.stdioTarget();
-        } catch (CommandLine.ParameterException | TunnelException e) {
-            return Optional.empty();
-        }
+        Optional<StdioTarget> target = agent.targets().apply(args.subList(1, args.size()));
         if (target.isEmpty()) {
             return Optional.empty();
         }
@@ -116,8 +110,8 @@ final class AgentSession {
         }
         KubeOptions options = target.get().kube().inNamespace(null);
         options.kubeconfig = kubeconfig.toString();
-        SshCommand.StdioTarget t = target.get();
-        return Optional.of(new SshCommand.StdioTarget(options, t.ref(), t.start(), t.timeout()));
+        StdioTarget t = target.get();
+        return Optional.of(new StdioTarget(options, t.ref(), t.start(), t.timeout()));
     }
 
     /** As KubeConnection picks it: --kubeconfig, else the first file of $KUBECONFIG, else ~/.kube/config. */

@@ -1,5 +1,7 @@
 package io.devws.cli.client;
 
+import io.devws.cli.error.DevwsException;
+import io.devws.cli.error.ExitCode;
 import io.devws.cli.tunnel.Tunnel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,7 +74,13 @@ public final class BuiltinClient {
 
     private void startForwards(ClientSession session) throws IOException {
         for (PortSpec f : options.localForwards()) {
-            session.startLocalPortForwarding(address(f.listen()), address(f.target()));
+            try {
+                session.startLocalPortForwarding(address(f.listen()), address(f.target()));
+            } catch (java.net.BindException e) {
+                throw new DevwsException("cannot forward local " + f.listen().host() + ":" + f.listen().port()
+                        + ": it is already in use (" + e.getMessage() + "); pick another local port, e.g. -L OTHER:"
+                        + f.target().port(), ExitCode.USER_ERROR, e);
+            }
         }
         for (PortSpec f : options.remoteForwards()) {
             session.startRemotePortForwarding(address(f.listen()), address(f.target()));

@@ -1,6 +1,7 @@
 package io.devws.cli.client;
 
 import io.devws.cli.tunnel.Tunnel;
+import io.devws.cli.tunnel.HostKeyMismatchException;
 import io.devws.cli.tunnel.TunnelException;
 import io.devws.transport.ssh.Algorithms;
 import io.devws.transport.stream.StreamIoServiceFactoryFactory;
@@ -72,8 +73,10 @@ public final class SshConnection implements AutoCloseable {
             if (e instanceof TunnelException t) {
                 throw t;
             }
-            throw new TunnelException(verifier.mismatch() != null ? verifier.mismatch()
-                    : "SSH handshake with the workspace failed: " + e.getMessage(), e);
+            if (verifier.mismatch() != null) {
+                throw new HostKeyMismatchException(verifier.mismatch());
+            }
+            throw new TunnelException("SSH handshake with the workspace failed: " + e.getMessage(), e);
         }
     }
 

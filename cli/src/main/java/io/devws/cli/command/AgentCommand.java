@@ -13,6 +13,11 @@ import picocli.CommandLine.Option;
 @Command(name = "agent", description = {
         "The local tunnel agent: `devws ssh --stdio` hands each connection to it, so ssh skips a JVM start.",
         "It starts on demand and exits when idle. DEVWS_AGENT=off makes every ProxyCommand work in-process."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  devws agent status                      # is it running, its pid, connections, warm clients",
+            "  devws agent stop                        # stop it (open sessions finish first)",
+            "  DEVWS_AGENT=off ssh ws.devws            # one connection without it"},
         subcommands = {AgentCommand.Status.class, AgentCommand.Stop.class, AgentCommand.Run.class})
 public final class AgentCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -47,7 +52,7 @@ public final class AgentCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            new AgentServer(AgentPaths.current(), Durations.parse(idle)).run();
+            new AgentServer(AgentPaths.current(), Durations.parse(idle), SshCommand::stdioTarget).run();
             return 0;
         }
     }

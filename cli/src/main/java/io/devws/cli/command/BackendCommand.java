@@ -33,7 +33,7 @@ abstract class BackendCommand implements Callable<Integer> {
 
     /** The flags the cluster connection opens with; a command may scope them to a namespace. */
     KubeOptions connectionOptions() {
-        return kube;
+        return kube.resolved();
     }
 
     abstract int onLocal(LocalWorkspaces store) throws Exception;

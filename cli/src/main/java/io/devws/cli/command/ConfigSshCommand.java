@@ -18,8 +18,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "config-ssh", description = {
-    "Make `ssh NAME.devws` work: a devws-managed ~/.ssh/devws/config (ProxyCommand, agent forwarding, pinned host keys),",
-    "one Include line at the top of ~/.ssh/config, and known_hosts entries from the workspaces' host keys."})
+    "Make `ssh NAME.devws` work for OpenSSH, scp, git and IDEs.",
+    "It writes a devws-managed ~/.ssh/devws/config (ProxyCommand, agent forwarding, pinned host keys), one Include",
+    "line at the top of ~/.ssh/config, and known_hosts entries from the workspaces' host keys; nothing is written",
+    "when any of them cannot be."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  devws config-ssh --dry-run              # show the changes as a diff",
+            "  devws config-ssh && ssh ws.devws        # write them, then connect",
+            "  devws config-ssh --multiplex            # share one connection per workspace (ControlMaster)",
+            "  devws config-ssh --local                # only the local workspaces' entries"})
 public final class ConfigSshCommand extends BackendCommand {
     @Option(names = "--dry-run", description = "Print the changes as a diff; write nothing.")
     boolean dryRun;

@@ -14,8 +14,15 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "doctor", description = {
-    "Check, step by step, why SSH or agent forwarding into a workspace does not work:",
+@Command(name = "doctor",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  devws doctor ws                         # every hop, with a hint at the first that fails",
+            "  devws doctor ws.team                    # a workspace in namespace team",
+            "  devws doctor --local ws"},
+        description = {
+    "Check, step by step, why SSH or agent forwarding into a workspace does not work.",
+    "The steps:",
     "workspace running, exec allowed, the sidecar answers SSH, host key pinned, local agent,",
     "SSH_AUTH_SOCK and its socket in the workspace, the same keys through the tunnel. Exit 1 if a step fails."})
 public final class DoctorCommand extends BackendCommand {

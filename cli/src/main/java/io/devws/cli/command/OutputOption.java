@@ -3,8 +3,11 @@ package io.devws.cli.command;
 import io.devws.cli.output.OutputFormat;
 import picocli.CommandLine.Option;
 
-/** {@code -o table|json|yaml}, mixed into commands that print data. */
+/** kubectl's {@code -o FORMAT} and {@code --no-headers}, mixed into commands that print workspaces. */
 public final class OutputOption {
-    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    public OutputFormat format;
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = OutputFormat.Converter.class, description = OutputFormat.HELP)
+    public OutputFormat format = OutputFormat.TABLE;
+
+    @Option(names = "--no-headers", description = "Print tables without their header line.")
+    public boolean noHeaders;
 }

@@ -4,6 +4,7 @@ import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.agent.AgentLauncher;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.StdioPump;
+import io.devws.cli.tunnel.StdioTarget;
 import io.devws.cli.tunnel.Tunnel;
 import io.devws.cli.tunnel.TunnelException;
 import io.devws.cli.workspace.WorkspaceRef;
@@ -27,7 +28,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ssh", description = {
         "Connect to a workspace's SSH server.",
         "With --stdio: the OpenSSH ProxyCommand, e.g. ProxyCommand devws ssh --stdio %%h",
-        "WORKSPACE is NAME, NAME.NAMESPACE, NAME.devws or NAME.NAMESPACE.devws."})
+        "With --stdio --verbose: also how the tunnel travels (exec protocol, TLS engine), on stderr.",
+        "WORKSPACE is NAME, NAME.NAMESPACE, NAME.devws or NAME.NAMESPACE.devws."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  devws ssh ws                            # a shell, with the built-in client",
+            "  devws ssh ws -L 8080 -- make run        # a command, forwarding local port 8080",
+            "  devws ssh --start ws.team               # start ws in namespace team first if it is stopped",
+            "  ProxyCommand devws ssh --stdio %h       # in ~/.ssh/config (devws config-ssh writes it)"})
 public final class SshCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube = new KubeOptions();
@@ -45,9 +53,6 @@ public final class SshCommand implements Callable<Integer> {
     @Option(names = "--shared", description = {"With --stdio: this tunnel serves an OpenSSH shared connection (config-ssh --multiplex)",
         "and lives long: the launcher trades ~0.3 s of start-up for about twice the throughput."})
     boolean shared;
-
-    @Option(names = "--verbose", description = "With --stdio: print how the tunnel travels (exec protocol, TLS engine) to stderr.")
-    boolean verbose;
 
     @Option(names = "--start", description = "Start the workspace if it is stopped (sets spec.started: true) and wait.")
     boolean start;
@@ -72,10 +77,10 @@ public final class SshCommand implements Callable<Integer> {
         }
         StdioTarget target = target();
         if (!stdio) {
-            return BuiltinSsh.cluster(kube, target.ref(), start, target.timeout(), client.toOptions(command, target.timeout()));
+            return BuiltinSsh.cluster(target.kube(), target.ref(), start, target.timeout(), client.toOptions(command, target.timeout()));
         }
-        try (Tunnel tunnel = KubeTunnels.open(kube, target.ref(), start, target.timeout(), System.err)) {
-            if (verbose) {
+        try (Tunnel tunnel = KubeTunnels.open(target.kube(), target.ref(), start, target.timeout(), System.err)) {
+            if (target.kube().verbose) {
                 System.err.println("devws: tunnel: " + tunnel.describe());
             }
             // an agent for the next connections, started when it no longer slows this one
@@ -92,14 +97,24 @@ public final class SshCommand implements Callable<Integer> {
 
     private StdioTarget target() {
         try {
-            return new StdioTarget(kube, WorkspaceRef.parse(workspace, hostSuffix), start, Durations.parse(timeout));
+            return new StdioTarget(kube.resolved(), WorkspaceRef.parse(workspace, hostSuffix), start, Durations.parse(timeout));
         } catch (IllegalArgumentException e) {
             // as a ProxyCommand every failure is ssh's 255
             throw stdio ? new TunnelException(e.getMessage(), e) : e;
         }
     }
 
-    /** A ProxyCommand's target: connection flags, workspace, --start and the readiness wait. */
-    public record StdioTarget(KubeOptions kube, WorkspaceRef ref, boolean start, Duration timeout) {
+    /**
+     * The cluster ProxyCommand target of {@code devws ssh ARGS} (ARGS after "ssh"), as {@link #call()} parses it;
+     * empty for a wrong command line, --local or without --stdio (the in-process path answers those).
+     */
+    public static Optional<StdioTarget> stdioTarget(java.util.List<String> args) {
+        SshCommand ssh = new SshCommand();
+        try {
+            new picocli.CommandLine(ssh).parseArgs(args.toArray(String[]::new));
+            return ssh.stdioTarget();
+        } catch (picocli.CommandLine.ParameterException | TunnelException e) {
+            return Optional.empty();
+        }
     }
 }

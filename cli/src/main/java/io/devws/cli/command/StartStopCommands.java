@@ -15,7 +15,8 @@ public final class StartStopCommands {
     private StartStopCommands() {
     }
 
-    @Command(name = "start", description = "Start a stopped workspace (spec.started: true); its storage was kept.")
+    @Command(name = "start", description = "Start a stopped workspace (spec.started: true); its storage was kept.",
+            footerHeading = "%nExamples:%n", footer = {"  devws start ws && devws up ws           # start, then wait until SSH is ready"})
     public static final class Start implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -26,7 +27,7 @@ public final class StartStopCommands {
 
         @Override
         public Integer call() {
-            try (KubeConnection c = KubeConnection.open(kube)) {
+            try (KubeConnection c = KubeConnection.open(kube.resolved())) {
                 c.workspaces().setStarted(name, true);
                 spec.commandLine().getOut().println("workspace " + name + " starting; wait for it with: devws up " + name);
             }
@@ -34,7 +35,8 @@ public final class StartStopCommands {
         }
     }
 
-    @Command(name = "stop", description = "Stop a workspace: its pod goes away, its storage stays.")
+    @Command(name = "stop", description = "Stop a workspace: its pod goes away, its storage stays.",
+            footerHeading = "%nExamples:%n", footer = {"  devws stop ws", "  devws stop --local ws"})
     public static final class Stop extends BackendCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
@@ -53,7 +55,8 @@ public final class StartStopCommands {
         }
     }
 
-    @Command(name = "delete", description = "Delete a workspace and its storage.")
+    @Command(name = "delete", description = "Delete a workspace and its storage.",
+            footerHeading = "%nExamples:%n", footer = {"  devws delete ws -n team", "  devws delete --local ws"})
     public static final class Delete extends BackendCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;

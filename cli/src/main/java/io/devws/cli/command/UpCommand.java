@@ -14,22 +14,32 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "up", description = "Create or start a workspace and wait until SSH is ready.")
+@Command(name = "up", description = "Create or start a workspace and wait until SSH is ready.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  devws up ws --image debian:bookworm                 # create ws and wait until SSH is ready",
+            "  devws up ws --image IMG --storage 20Gi --idle-timeout 1h30m",
+            "  devws up ws                                         # start a stopped ws again",
+            "  devws up ws --no-wait                               # return once the request is accepted",
+            "  devws up --local ws                                 # a workspace on this machine, no cluster"})
 public final class UpCommand extends BackendCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
     @Option(names = "--image", description = "Container image of the workspace (needed to create one).")
     String image;
-    @Option(names = "--storage", description = "Size of the workspace volume, e.g. 20Gi (default: the operator's, 10Gi).")
+    @Option(names = "--storage", paramLabel = "SIZE", converter = Converters.QuantityText.class,
+            description = "Size of the workspace volume, a Kubernetes quantity such as 20Gi or 500M (default: the operator's, 10Gi).")
     String storage;
     @Option(names = "--ephemeral", description = "Use an emptyDir: files are lost with the pod.")
     boolean ephemeral;
-    @Option(names = "--idle-timeout", description = "Stop after this long without SSH activity, e.g. 30m.")
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = Converters.DurationText.class,
+            description = "Stop after this long without SSH activity, e.g. 30m or 1h30m.")
     String idleTimeout;
     @Option(names = "--no-wait", description = "Return once the request is accepted.")
     boolean noWait;
-    @Option(names = "--timeout", defaultValue = "300", description = "Seconds to wait for SSH (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = Converters.PositiveDuration.class,
+            description = "How long to wait for SSH, e.g. 90s or 10m (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Override
     int onLocal(LocalWorkspaces store) {
@@ -52,7 +62,7 @@ public final class UpCommand extends BackendCommand {
             return 0;
         }
         boolean terminal = System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
-        new UpProgress(workspaces, new ProgressLine(out, terminal)).await(name, Duration.ofSeconds(timeoutSeconds));
+        new UpProgress(workspaces, new ProgressLine(out, terminal)).await(name, timeout);
         out.println("connect: ssh " + name + "." + connection.namespace() + ".devws   (run `devws config-ssh` once first), or: devws ssh " + name);
         return 0;
     }

@@ -5,6 +5,7 @@ import io.devws.cli.client.UnixSocketAgent;
 import io.devws.transport.keys.HostKeys;
 import io.devws.cli.sshconfig.KnownHostsEntry;
 import io.devws.cli.sshconfig.SshPaths;
+import io.devws.cli.tunnel.HostKeyMismatchException;
 import io.devws.cli.tunnel.TunnelException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,16 +69,14 @@ public final class Doctor {
             report(Check.pass("the sidecar answers SSH", ssh.serverVersion() + (how[0].isEmpty() ? "" : " (tunnel: " + how[0] + ")")));
             report(knownHostsCheck(statusKey.get()));
             remoteAgentSteps(ssh, localKeys);
+        } catch (HostKeyMismatchException e) {
+            report(Check.pass("the sidecar answers SSH", "it offered a host key"));
+            report(Check.fail("the host key matches the pinned one", e.getMessage(),
+                    "compare with `devws status " + target.hostName() + "`; if the workspace's host key Secret was recreated on purpose, run devws config-ssh"));
+            skipAfterSsh("no SSH session");
         } catch (TunnelException e) {
-            boolean mismatch = e.getMessage().startsWith("host key mismatch");
-            if (mismatch) {
-                report(Check.pass("the sidecar answers SSH", "it offered a host key"));
-                report(Check.fail("the host key matches the pinned one", e.getMessage(),
-                        "compare with `devws status " + target.hostName() + "`; if the workspace's host key Secret was recreated on purpose, run devws config-ssh"));
-            } else {
-                report(Check.fail("the sidecar answers SSH", e.getMessage(),
-                        "look at the sidecar: kubectl logs POD -c devws-sshd (or ~/.devws/local/NAME/daemon.log for --local)"));
-            }
+            report(Check.fail("the sidecar answers SSH", e.getMessage(),
+                    "look at the sidecar: devws logs " + target.hostName() + " (or ~/.devws/local/NAME/daemon.log for --local)"));
             skipAfterSsh("no SSH session");
         } catch (IOException e) {
             report(Check.fail("SSH session", e.getMessage(), "run with DEVWS_DEBUG=1 for details"));

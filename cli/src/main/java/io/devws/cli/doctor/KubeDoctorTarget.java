@@ -4,7 +4,7 @@ import io.devws.cli.sshconfig.HostSuffix;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.Tunnel;
 import io.devws.cli.workspace.KubeConnection;
-import io.devws.cli.workspace.WorkspaceException;
+import io.devws.cli.error.DevwsException;
 import io.devws.cli.workspace.WorkspaceRef;
 import io.devws.model.DevWorkspace;
 import io.devws.model.Phase;
@@ -36,7 +36,7 @@ public final class KubeDoctorTarget implements DoctorTarget {
         String title = "workspace " + ref.name() + " is running";
         try {
             workspace = connection.workspaces().require(ref.name());
-        } catch (WorkspaceException e) {
+        } catch (DevwsException e) {
             return Check.fail(title, e.getMessage(), "devws list -n " + connection.namespace());
         }
         var status = workspace.getStatus();

@@ -25,15 +25,22 @@ public final class Table {
     }
 
     public String render() {
+        return render(true);
+    }
+
+    /** The table, with or without its header line ({@code --no-headers}). */
+    public String render(boolean withHeaders) {
         int[] widths = new int[headers.size()];
         for (int c = 0; c < widths.length; c++) {
-            widths[c] = headers.get(c).length();
+            widths[c] = withHeaders ? headers.get(c).length() : 0;
             for (List<String> row : rows) {
                 widths[c] = Math.max(widths[c], row.get(c).length());
             }
         }
         StringBuilder out = new StringBuilder();
-        line(out, headers, widths);
+        if (withHeaders) {
+            line(out, headers, widths);
+        }
         rows.forEach(row -> line(out, row, widths));
         return out.toString();
     }

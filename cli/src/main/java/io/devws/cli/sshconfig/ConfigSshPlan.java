@@ -61,6 +61,7 @@ public final class ConfigSshPlan {
 
     /** Writes the changed files; backs up the user's config once, before its first change. */
     public void apply() throws IOException {
+        checkWritable();
         AtomicFiles.privateDirectory(paths.devwsDir());
         if (generateIdentity) {
             IdentityKey.generate(paths.identity(), paths.identityPublic());
@@ -74,6 +75,30 @@ public final class ConfigSshPlan {
             }
             AtomicFiles.privateDirectory(change.path().toAbsolutePath().getParent());
             AtomicFiles.write(change.path(), change.after());
+        }
+    }
+
+    /** Every file this plan writes can be written: checked before the first write, so a failure leaves nothing behind. */
+    private void checkWritable() {
+        java.util.List<Path> targets = new java.util.ArrayList<>();
+        changes.stream().filter(FileChange::changes).forEach(c -> targets.add(c.path()));
+        if (generateIdentity) {
+            targets.add(paths.identity());
+        }
+        if (changes.stream().anyMatch(c -> c.changes() && c.path().equals(paths.userConfig()))) {
+            targets.add(paths.userConfigBackup());
+        }
+        for (Path target : targets) {
+            Path existing = target.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            boolean ok = existing != null && (existing.equals(target.toAbsolutePath())
+                    ? Files.isWritable(existing) && Files.isWritable(existing.getParent()) : Files.isWritable(existing));
+            if (!ok) {
+                throw new SshConfigException("cannot write " + target + ": " + existing + " is read-only; nothing was changed"
+                        + " (make it writable, or point --ssh-config at a writable file)");
+            }
         }
     }
 

@@ -19,7 +19,7 @@ public final class ProxyFastPath {
         if (args.length < 2 || !"ssh".equals(args[0]) || !Arrays.asList(args).contains("--stdio")) {
             return Optional.empty();
         }
-        CommandLine cmd = new CommandLine(new SshCommand()).setExecutionExceptionHandler(new CliErrors());
+        CommandLine cmd = CliErrors.install(new CommandLine(new SshCommand()));
         return Optional.of(new Invocation(cmd, Arrays.copyOfRange(args, 1, args.length)));
     }
 

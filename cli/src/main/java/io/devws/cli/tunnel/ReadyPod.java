@@ -2,14 +2,13 @@ package io.devws.cli.tunnel;
 
 import io.devws.cli.workspace.KubeWorkspaces;
 import io.devws.cli.workspace.StartupStage;
-import io.devws.cli.workspace.WorkspaceException;
 import io.devws.model.DevWorkspace;
 import io.devws.model.SidecarContract;
 import io.devws.model.WorkspaceNames;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.devws.cli.error.DevwsException;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Comparator;
@@ -134,13 +133,14 @@ public final class ReadyPod {
         }
     }
 
-    private static <T> T guarded(java.util.function.Supplier<T> call) {
+    /** As a ProxyCommand every failure is a tunnel failure (exit 255), with the API's diagnosis. */
+    private <T> T guarded(java.util.function.Supplier<T> call) {
         try {
-            return call.get();
-        } catch (WorkspaceException e) {
+            return workspaces.call("get", "pods", call);
+        } catch (TunnelException e) {
+            throw e;
+        } catch (DevwsException e) {
             throw new TunnelException(e.getMessage(), e);
-        } catch (KubernetesClientException e) {
-            throw new TunnelException(io.devws.cli.workspace.ApiErrors.translate(e).getMessage(), e);
         }
     }
 }

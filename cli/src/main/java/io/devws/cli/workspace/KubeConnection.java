@@ -10,6 +10,7 @@ import io.vertx.core.file.FileSystemOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,9 +76,9 @@ public final class KubeConnection implements AutoCloseable {
     }
 
     private static Config config(KubeOptions options) {
-        String file = options.kubeconfig != null ? options.kubeconfig : System.getenv("KUBECONFIG");
-        if (file != null && !file.isBlank()) {
-            Path path = Path.of(file.split(":")[0]);
+        Optional<Path> named = namedKubeconfig(options);
+        if (named.isPresent()) {
+            Path path = named.get();
             if (!Files.isReadable(path)) {
                 throw new WorkspaceException("kubeconfig " + path + " not found: pass --kubeconfig FILE (or use --local for a workspace without a cluster)");
             }
@@ -92,6 +93,17 @@ public final class KubeConnection implements AutoCloseable {
             throw new WorkspaceException("no kubeconfig: set KUBECONFIG or pass --kubeconfig FILE (or use --local for a workspace without a cluster)");
         }
         return Config.autoConfigure(options.context);
+    }
+
+    /** The kubeconfig file the flags name (--kubeconfig, else the first of $KUBECONFIG), if any. */
+    private static Optional<Path> namedKubeconfig(KubeOptions options) {
+        String file = options.kubeconfig != null ? options.kubeconfig : System.getenv("KUBECONFIG");
+        return file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file.split(":")[0]));
+    }
+
+    /** The kubeconfig file in use: the one the flags name, else ~/.kube/config (for completing --context). */
+    public static Path kubeconfigFile(KubeOptions options) {
+        return namedKubeconfig(options).orElse(Path.of(System.getProperty("user.home"), ".kube", "config"));
     }
 
     public KubernetesClient client() {

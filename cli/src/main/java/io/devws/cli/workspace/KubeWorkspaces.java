@@ -1,7 +1,11 @@
 package io.devws.cli.workspace;
 
+import io.devws.cli.error.NotFoundException;
 import io.devws.model.DevWorkspace;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.Map;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -15,6 +19,8 @@ import java.util.Optional;
 
 /** DevWorkspace lifecycle in one namespace through the API server: what up/start/stop/delete/list/status do. */
 public final class KubeWorkspaces {
+    /** The resource as RBAC names it. */
+    public static final String RESOURCE = "devworkspaces." + DevWorkspace.GROUP;
     private final KubernetesClient client;
     private final String namespace;
 
@@ -32,31 +38,135 @@ public final class KubeWorkspaces {
     }
 
     public Optional<DevWorkspace> find(String name) {
-        return Optional.ofNullable(call(() -> resources().inNamespace(namespace).withName(name).get()));
+        return Optional.ofNullable(call("get", () -> resources().inNamespace(namespace).withName(name).get()));
     }
 
+    /**
+     * The workspace, or a {@link NotFoundException}; for a named get the API server answers 404 both for a
+     * missing object and a missing CRD, so discovery tells them apart.
+     */
     public DevWorkspace require(String name) {
-        return find(name).orElseThrow(() -> new WorkspaceException("workspace " + name + " not found in namespace " + namespace
-                + ": see `devws list -n " + namespace + "`, or create it with `devws up " + name + " --image IMAGE`"));
+        return find(name).orElseThrow(() -> {
+            requireInstalled();
+            return new NotFoundException("workspace " + name + " not found in namespace " + namespace
+                    + ": see `devws list -n " + namespace + "`, or create it with `devws up " + name + " --image IMAGE`");
+        });
+    }
+
+    /** Fails with "devws is not installed" when the API server does not serve DevWorkspaces. */
+    public void requireInstalled() {
+        if (!call("get", () -> client.supports(DevWorkspace.class))) {
+            throw ApiErrors.notInstalled(null);
+        }
     }
 
     public List<DevWorkspace> list() {
-        List<DevWorkspace> items = call(() -> resources().inNamespace(namespace).list().getItems());
-        return items.stream().sorted(Comparator.comparing(w -> w.getMetadata().getName())).toList();
+        return sorted(call("list", () -> resources().inNamespace(namespace).list().getItems()));
+    }
+
+    /** Every namespace's workspaces (-A), by namespace then name. */
+    public List<DevWorkspace> listAllNamespaces() {
+        return sorted(call("list", () -> resources().inAnyNamespace().list().getItems()));
+    }
+
+    /** The workspaces as the API returns them, in its order (one namespace, or all with {@code allNamespaces}), typed and raw. */
+    public Listing views(boolean allNamespaces) {
+        var op = raw();
+        var list = call("list", () -> allNamespaces ? op.inAnyNamespace().list() : op.inNamespace(namespace).list());
+        // in the API server's order (by namespace and name), as kubectl prints them
+        List<WorkspaceView> views = list.getItems().stream().map(this::view).toList();
+        return new Listing(views, list.getMetadata() == null ? null : list.getMetadata().getResourceVersion());
+    }
+
+    private static String versionKey(Map<String, Object> document) {
+        return document.get("metadata") instanceof Map<?, ?> m ? m.get("namespace") + "/" + m.get("name") + "@" + m.get("resourceVersion") : "";
+    }
+
+    /** A list and the version to watch it from. */
+    public record Listing(List<WorkspaceView> items, String resourceVersion) {
+    }
+
+    /** One workspace as the API returns it, or a {@link NotFoundException}. */
+    public WorkspaceView view(String name) {
+        GenericKubernetesResource item = call("get", () -> raw().inNamespace(namespace).withName(name).get());
+        if (item == null) {
+            require(name);
+        }
+        return view(item);
+    }
+
+    /**
+     * Watches one namespace (or all), or one workspace when {@code name} is set; each change goes to {@code onChange}.
+     * Returns when the API server ends the watch.
+     */
+    public void watch(boolean allNamespaces, String name, Listing from, java.util.function.Consumer<WorkspaceView> onChange) {
+        String fromVersion = from.resourceVersion();
+        // what the listing showed already is no change (a server may replay it as ADDED)
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        from.items().forEach(v -> shown.add(versionKey(v.document())));
+        java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+        var op = raw();
+        var scoped = allNamespaces ? op.inAnyNamespace() : op.inNamespace(namespace);
+        io.fabric8.kubernetes.client.Watcher<GenericKubernetesResource> watcher = new io.fabric8.kubernetes.client.Watcher<>() {
+            @Override
+            public void eventReceived(Action action, GenericKubernetesResource resource) {
+                if (action != Action.BOOKMARK && action != Action.ERROR && (name == null || name.equals(resource.getMetadata().getName()))) {
+                    WorkspaceView view = view(resource);
+                    if (!shown.remove(versionKey(view.document()))) {
+                        onChange.accept(view);
+                    }
+                }
+            }
+
+            @Override
+            public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+                closed.complete(null);
+            }
+
+            @Override
+            public void onClose() {
+                closed.complete(null);
+            }
+        };
+        try (var watch = call("watch", () -> name != null && !allNamespaces
+                ? op.inNamespace(namespace).withName(name).watch(fromVersion, watcher) : scoped.withResourceVersion(fromVersion).watch(watcher))) {
+            closed.join();
+        }
+    }
+
+    private io.fabric8.kubernetes.client.dsl.MixedOperation<GenericKubernetesResource, io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> raw() {
+        return client.genericKubernetesResources(ResourceDefinitionContext.fromResourceType(DevWorkspace.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private WorkspaceView view(GenericKubernetesResource item) {
+        var serialization = client.getKubernetesSerialization();
+        Map<String, Object> document = serialization.convertValue(item, Map.class);
+        // as kubectl >= 1.21 prints objects: without the server-side-apply bookkeeping
+        if (document.get("metadata") instanceof Map<?, ?> metadata) {
+            ((Map<String, Object>) metadata).remove("managedFields");
+        }
+        return new WorkspaceView(WorkspaceInfo.of(serialization.convertValue(item, DevWorkspace.class)), document);
+    }
+
+    private static List<DevWorkspace> sorted(List<DevWorkspace> items) {
+        return items.stream().sorted(Comparator.comparing((DevWorkspace w) -> Objects.requireNonNullElse(w.getMetadata().getNamespace(), ""))
+                .thenComparing(w -> w.getMetadata().getName())).toList();
     }
 
     /** Creates the workspace, or starts an existing one (its spec otherwise unchanged). */
     public DevWorkspace up(UpRequest request) {
         Optional<DevWorkspace> existing = find(request.name());
         if (existing.isEmpty()) {
-            return call(() -> resources().inNamespace(namespace).resource(request.toResource()).create());
+            return call("create", () -> resources().inNamespace(namespace).resource(request.toResource()).create());
         }
         return setStarted(request.name(), true);
     }
 
     public DevWorkspace setStarted(String name, boolean started) {
         require(name);
-        return call(() -> resources().inNamespace(namespace).withName(name).edit(ws -> {
+        return call("patch", () -> resources().inNamespace(namespace).withName(name).edit(ws -> {
             ws.getSpec().setStarted(started);
             return ws;
         }));
@@ -64,7 +174,7 @@ public final class KubeWorkspaces {
 
     public void delete(String name) {
         require(name);
-        call(() -> resources().inNamespace(namespace).withName(name).delete());
+        call("delete", () -> resources().inNamespace(namespace).withName(name).delete());
     }
 
     public Optional<Pod> pod(DevWorkspace ws) {
@@ -72,22 +182,27 @@ public final class KubeWorkspaces {
         if (podName == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(call(() -> client.pods().inNamespace(namespace).withName(podName).get()));
+        return Optional.ofNullable(call("get", "pods", () -> client.pods().inNamespace(namespace).withName(podName).get()));
     }
 
     /** Events about a pod, oldest first. */
     public List<Event> events(String podName) {
-        List<Event> items = call(() -> client.v1().events().inNamespace(namespace).list().getItems());
+        List<Event> items = call("list", "events", () -> client.v1().events().inNamespace(namespace).list().getItems());
         return items.stream()
                 .filter(e -> e.getInvolvedObject() != null && podName.equals(e.getInvolvedObject().getName()))
                 .sorted(Comparator.comparing(e -> Objects.requireNonNullElse(e.getLastTimestamp(), ""))).toList();
     }
 
-    private static <T> T call(java.util.function.Supplier<T> request) {
+    private <T> T call(String verb, java.util.function.Supplier<T> request) {
+        return call(verb, RESOURCE, request);
+    }
+
+    /** Runs a request; a failure becomes the one line {@link ApiErrors} makes of it. */
+    public <T> T call(String verb, String resource, java.util.function.Supplier<T> request) {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
-            throw ApiErrors.translate(e);
+            throw ApiErrors.translate(e, verb, resource, namespace, client.getConfiguration().getMasterUrl());
         }
     }
 }

@@ -41,6 +41,23 @@ class ConfigSshCommandIT {
         }
     }
 
+    /** A config that cannot be written (immutable: root ignores file modes) fails in one line, before any write. */
+    @Test
+    void aReadOnlyConfigIsOneLineAndNothingIsWritten() throws Exception {
+        assertThat(run("chattr", "+i", userConfig.toString())).isEmpty();
+        try {
+            CliRun run = CliRun.run(home, "config-ssh", "--local");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("devws: cannot write " + userConfig + ": " + userConfig + " is read-only; nothing was changed"
+                    + " (make it writable, or point --ssh-config at a writable file)\n");
+            assertThat(home.resolve(".ssh/config.devws-backup")).doesNotExist();
+            assertThat(home.resolve(".ssh/devws")).doesNotExist();
+            assertThat(Files.readString(userConfig)).isEqualTo(original);
+        } finally {
+            run("chattr", "-i", userConfig.toString());
+        }
+    }
+
     @Test
     void writesIncludeManagedConfigKnownHostsAndKeyThenChangesNothing() throws Exception {
         CliRun first = CliRun.run(home, "config-ssh", "--local");

@@ -27,6 +27,11 @@ class DoctorClusterIT {
     Path home;
     String kubeconfig;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void discovery() {
+        KubectlConventionsIT.discovery(server); // the API server serves DevWorkspaces: a missing one is "not found"
+    }
+
     @BeforeEach
     void setUp() throws Exception {
         kubeconfig = Kubeconfigs.write(home.resolve("kubeconfig"), client.getConfiguration().getMasterUrl(), "team").toString();

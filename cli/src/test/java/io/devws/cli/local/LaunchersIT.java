@@ -28,7 +28,7 @@ class LaunchersIT {
 
     @Test
     void bashCompletionIsGeneratedAndLoads() throws Exception {
-        Result script = Launchers.run(home, Map.of(), Launchers.devws("generate-completion"));
+        Result script = Launchers.run(home, Map.of(), Launchers.devws("completion", "bash"));
         assertThat(script.code()).as(script.err()).isZero();
         Path file = Files.writeString(home.resolve("devws-completion.bash"), script.out());
         Result loaded = Launchers.run(home, Map.of(), "bash", "-c", "source " + file + " && complete -p devws");
@@ -36,7 +36,7 @@ class LaunchersIT {
         assertThat(loaded.out()).contains("devws");
         // the completion function offers the subcommands
         Result words = Launchers.run(home, Map.of(), "bash", "-c", "source " + file
-                + " && COMP_WORDS=(devws con) && COMP_CWORD=1 && COMP_LINE='devws con' && COMP_POINT=9 && _picocli_devws && echo \"${COMPREPLY[@]}\"");
+                + " && COMP_WORDS=(" + Launchers.DEVWS + " con) && COMP_CWORD=1 && _devws_complete && echo \"${COMPREPLY[@]}\"");
         assertThat(words.out()).contains("config-ssh");
     }
 

@@ -27,10 +27,33 @@ class TableTest {
     }
 
     @Test
-    void jsonAndYamlLeaveOutNulls() {
-        record Row(String name, String pod) {
-        }
-        assertThat(Serializer.render(List.of(new Row("a", null)), OutputFormat.json)).isEqualTo("[ {\n  \"name\" : \"a\"\n} ]\n");
-        assertThat(Serializer.render(new Row("a", "p"), OutputFormat.yaml)).isEqualTo("name: a\npod: p\n");
+    void jsonAndYamlAsKubectlPrintsThem() {
+        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("name", "a");
+        doc.put("missing", null);
+        doc.put("b", List.of("x"));
+        assertThat(Documents.json(java.util.Map.of("e", List.of(), "o", java.util.Map.of()))).isEqualTo("{\n    \"e\": [],\n    \"o\": {}\n}\n");
+        assertThat(Documents.json(doc)).isEqualTo("{\n    \"b\": [\n        \"x\"\n    ],\n    \"name\": \"a\"\n}\n");
+        assertThat(Documents.yaml(doc)).isEqualTo("b:\n- x\nname: a\n");
+        assertThat(Documents.yaml(java.util.Map.of("t", "2026-12-02T18:39:16Z", "v", "12"))).isEqualTo("t: \"2026-12-02T18:39:16Z\"\nv: \"12\"\n");
+        assertThat(Documents.yaml(Documents.list(List.of()))).isEqualTo("apiVersion: v1\nitems: []\nkind: List\nmetadata:\n  resourceVersion: \"\"\n");
+    }
+
+    @Test
+    void headersCanBeLeftOut() {
+        assertThat(new Table("NAME", "POD").row("ws", null).render(false)).isEqualTo("ws   -\n");
+    }
+
+    @Test
+    void jsonpathTemplatesReadLikeKubectls() {
+        java.util.Map<String, Object> doc = Documents.toMap(java.util.Map.of("metadata", java.util.Map.of("name", "ws"),
+                "items", List.of(java.util.Map.of("n", 1), java.util.Map.of("n", 2))));
+        assertThat(JsonPathTemplate.compile("{.metadata.name}").render(doc)).isEqualTo("ws");
+        assertThat(JsonPathTemplate.compile("n={.items[*].n}{\"\\n\"}").render(doc)).isEqualTo("n=1 2\n");
+        assertThat(JsonPathTemplate.compile("{.nope}").render(doc)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutputFormat.parse("jsonpath={range .items[*]}{end}"))
+                .hasMessageContaining("not supported");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutputFormat.parse("table2")).hasMessageContaining("unknown output format");
+        assertThat(OutputFormat.parse("wide").kind()).isEqualTo(OutputFormat.Kind.wide);
     }
 }

@@ -225,8 +225,11 @@ class TunnelAgentIT {
                     FullPath.CLI.toString(), "agent", "run", "--idle", "60s").redirectErrorStream(true)
                     .redirectOutput(dir.resolve("other-agent.log").toFile()));
             Path theirs = home.resolve(".devws/run/agent.sock");
-            await().atMost(Duration.ofSeconds(60)).until(() -> answers(theirs));
-            long theirPid = Long.parseLong(Files.readString(home.resolve(".devws/run/agent.pid")).trim());
+            Path theirPidFile = home.resolve(".devws/run/agent.pid");
+            // the agent writes its pid file just after binding: wait for both
+            await().atMost(Duration.ofSeconds(60)).until(() -> answers(theirs) && Files.exists(theirPidFile)
+                    && !Files.readString(theirPidFile).isBlank());
+            long theirPid = Long.parseLong(Files.readString(theirPidFile).trim());
             assertThat(theirPid).isNotEqualTo(mine);
             assertThat(ProcessHandle.of(theirPid).orElseThrow().info().user()).contains(user);
             assertThat(Files.getOwner(theirs).getName()).isEqualTo(user);

@@ -1,10 +1,9 @@
 package io.devws.cli.training;
 
 import io.devws.cli.command.DevwsCommand;
+import io.devws.cli.output.Documents;
 import io.devws.cli.startup.ProxyFastPath;
 import io.devws.cli.workspace.KubeOptions;
-import io.devws.cli.output.OutputFormat;
-import io.devws.cli.output.Serializer;
 import io.devws.transport.keys.HostKeys;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.StdioPump;
@@ -61,7 +60,7 @@ public final class Training {
             client.resources(DevWorkspace.class).inNamespace("training").withName("ws");
             new ExecSpec("training", "ws", "devws-sshd", java.util.List.of("true"), true, true, false).uri(client.getMasterUrl());
             DevWorkspace ws = new UpRequest("ws", "training", "debian:bookworm", null, false, null).toResource();
-            Serializer.render(WorkspaceInfo.of(ws), OutputFormat.json);
+            Documents.json(WorkspaceInfo.of(ws));
             client.getKubernetesSerialization().asJson(ws);
         }
         KeyPair pair = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA).generateKeyPair();

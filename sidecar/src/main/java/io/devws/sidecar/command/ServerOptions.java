@@ -1,7 +1,7 @@
 package io.devws.sidecar.command;
 
 import io.devws.model.SidecarContract;
-import io.devws.sidecar.config.Durations;
+import io.devws.model.Durations;
 import io.devws.sidecar.config.SidecarConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -28,7 +28,7 @@ public final class ServerOptions {
             defaultValue = "${env:" + SidecarContract.ENV_WORKDIR + "}")
     Path workdir;
 
-    @Option(names = "--keepalive", paramLabel = "DURATION", description = "Server keepalive interval, 0 to disable (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--keepalive", paramLabel = "DURATION", description = "Server keepalive interval (90s, 1m30s, 2h), 0s to disable (default: ${DEFAULT-VALUE}).",
             defaultValue = "${env:" + SidecarContract.ENV_KEEPALIVE + ":-30s}")
     String keepalive;
 
