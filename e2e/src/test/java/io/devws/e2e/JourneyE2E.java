@@ -515,6 +515,35 @@ class JourneyE2E {
     }
 
     // 9. doctor passes, and names the agent step when the agent is not forwarded
+    // 8h. idle stop end to end (docs/idle-stop.md): an open session keeps a workspace with idleTimeout 1m running
+    // well past timeout + grace, through the sidecar's real activity reports; once it ends, the workspace stops
+    // within idleTimeout + the 60 s grace (+ 60 s for the reconcile to come round)
+    @Test
+    @Order(17)
+    void anOpenSessionHoldsOffIdleStopAndItsEndStopsTheWorkspace() throws Exception {
+        assumeTrue(operatorUp, "the operator is not up (step 1)");
+        String yaml = workspaceYaml("idle", settings.devImage(), true) + "  idleTimeout: 1m\n";
+        cluster.kubectl("apply", "-f", write("idle.yaml", yaml).toString()).ok();
+        try {
+            awaitRunning("idle");
+            user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok();
+            Proc.Result held = user.ssh("idle.devws", "sleep 150; echo still-here").timeout(Duration.ofMinutes(4)).run();
+            assertThat(held.exit()).as(held.describe()).isZero();
+            assertThat(held.out()).contains("still-here");
+            assertThat(cluster.workspace(NS, "idle").getSpec().started()).as("stopped while a session was open").isTrue();
+            java.time.Instant ended = java.time.Instant.now();
+            Waits.until("idle stops after its last session", Duration.ofMinutes(5), () -> cluster.workspace(NS, "idle"),
+                    w -> !w.getSpec().started());
+            Duration after = Duration.between(ended, java.time.Instant.now());
+            System.out.println("[journey] idle stop " + after.toSeconds() + " s after the last session ended");
+            assertThat(after).isLessThan(Duration.ofMinutes(1).plus(SidecarContract.ACTIVITY_GRACE).plusSeconds(60));
+            assertThat(cluster.workspace(NS, "idle").getMetadata().getAnnotations())
+                    .containsEntry(SidecarContract.ANNOTATION_STOPPED_BY, "idle");
+        } finally {
+            cluster.kubectl("delete", "devworkspace", "idle", "-n", NS, "--wait=false");
+        }
+    }
+
     @Test
     @Order(17)
     void doctorPassesAndPointsAtAMissingAgent() {
