@@ -25,10 +25,13 @@ import java.util.concurrent.TimeUnit;
  *   <li>signals ({@code ssh} "signal" requests, and the hang-up when a client goes away): a second
  *       exec runs {@code kill} on the session's process ({@link SessionScript#SIGNAL}); with a PTY,
  *       Ctrl-C, Ctrl-Z and Ctrl-\ are plain bytes the terminal turns into signals;</li>
- *   <li>stdin EOF without a PTY is the exec's stdin half-close where the negotiated protocol has
- *       one (WebSocket v5, SPDY: {@link ExecClient}); only on WebSocket v4, which has none (docs/kubernetes-quirks.md), the session's stdin passes through a relay ({@code cat} into a FIFO) and the
- *       client's EOF becomes a second exec that ends the relay once it passed every byte on
- *       ({@link SessionScript#STDIN_EOF}); with a PTY, EOF is Ctrl-D, a byte;</li>
+ *   <li>stdin without a PTY passes through a relay ({@code cat} into a FIFO) that drains the
+ *       exec's stdin once the command stopped reading: containerd sends the exit status only after
+ *       its stdin copy ended, with any protocol ({@code kubectl exec -i POD -- head -c 10 < big}
+ *       hangs on SPDY too). The client's EOF is the exec's stdin half-close where the negotiated
+ *       protocol has one (WebSocket v5, SPDY: {@link ExecClient}); only on WebSocket v4, which has
+ *       none (docs/kubernetes-quirks.md), it becomes a second exec that ends the relay once it passed every
+ *       byte on ({@link SessionScript#STDIN_EOF}); with a PTY, EOF is Ctrl-D, a byte;</li>
  *   <li>a dead exec connection does not end the process: {@link SessionProcess#destroy()} sends it
  *       HUP (then KILL) by that second exec.</li>
  * </ul>
@@ -59,8 +62,8 @@ public final class KubeSessionExecutor implements SessionExecutor {
         KubeSessionProcess process = new KubeSessionProcess(this, id, spec.pty() != null);
         try {
             boolean tty = spec.pty() != null;
-            // with a TTY the kubelet merges stderr into stdout; the stdin relay only where stdin cannot half-close
-            ExecStream stream = exec.open(p -> exec(SessionScript.session(spec, id, !p.halfClose()), true, !tty, tty), null);
+            // with a TTY the kubelet merges stderr into stdout
+            ExecStream stream = exec.open(exec(SessionScript.session(spec, id), true, !tty, tty), null);
             process.attach(stream);
             if (spec.pty() != null) {
                 stream.resize(spec.pty().columns(), spec.pty().rows());

@@ -28,8 +28,8 @@ final class KubeSessionProcess implements SessionProcess {
     private final AtomicReference<ExitStatus> firstStatus = new AtomicReference<>();
     private volatile ExecStream watch;
     private volatile StdinStream stdin;
-    /** Whether stdin EOF must go through the session's relay (WebSocket v4 has no half-close). */
-    private volatile boolean relay;
+    /** Whether stdin EOF needs the helper exec that ends the session's relay (WebSocket v4 has no half-close). */
+    private volatile boolean eofByHelper;
 
     KubeSessionProcess(KubeSessionExecutor executor, String id, boolean pty) {
         this.executor = executor;
@@ -58,10 +58,10 @@ final class KubeSessionProcess implements SessionProcess {
 
     void attach(ExecStream stream) {
         this.watch = stream;
-        this.relay = !pty && !stream.protocol().halfClose();
+        this.eofByHelper = !pty && !stream.protocol().halfClose();
         this.stdin = new StdinStream(stream.stdin());
         stream.exit().whenComplete(this::execEnded);
-        if (relay) {
+        if (eofByHelper) {
             // the stdin relay outlives the command (v4 exec never closes its stdin): end it
             exit.whenComplete((s, t) -> inBackground("devws-stdin-end-" + id, () -> executor.dropStdin(id)));
         }
@@ -74,9 +74,9 @@ final class KubeSessionProcess implements SessionProcess {
     }
 
     /**
-     * The exec's stdin. Without a PTY, closing it half-closes the exec's stdin; on WebSocket v4,
-     * which cannot, it ends the session's stdin relay in the dev container once that relay passed
-     * every byte on.
+     * The exec's stdin. Without a PTY, closing it half-closes the exec's stdin (the session's relay
+     * then reads EOF); on WebSocket v4, which cannot, it ends the relay by a helper exec once the
+     * relay passed every byte on.
      */
     private final class StdinStream extends FilterOutputStream {
         private final AtomicLong written = new AtomicLong();
@@ -98,7 +98,7 @@ final class KubeSessionProcess implements SessionProcess {
             if (pty || !closed.compareAndSet(false, true) || exit.isDone()) {
                 return;
             }
-            if (relay) {
+            if (eofByHelper) {
                 long bytes = written.get();
                 inBackground("devws-stdin-eof-" + id, () -> executor.endStdin(id, bytes));
             } else {

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * The small {@code sh -c} wrappers the kube executor runs in the dev container (pure: no I/O).
  * The exec API has no environment or working directory of its own, so a session runs
- * {@code /bin/sh -c SESSION devws-session MODE RELAY DIR ID N K=V... [COMMAND]}, which exports the variables, changes
+ * {@code /bin/sh -c SESSION devws-session MODE DIR ID N K=V... [COMMAND]}, which exports the variables, changes
  * directory, finds the user's login shell in {@code /etc/passwd} and {@code exec}s it, so the
  * session's process is the user's shell itself. Every session process carries
  * {@code DEVWS_SESSION=ID}, which is how {@link #signal} finds it later.
@@ -23,7 +23,7 @@ public final class SessionScript {
     static final String DRAIN_VARIABLE = "DEVWS_STDIN_DRAIN";
 
     static final String SESSION = String.join("\n",
-            "mode=$1; relay=$2; dir=$3; id=$4; n=$5; shift 5",
+            "mode=$1; dir=$2; id=$3; n=$4; shift 4",
             "while [ \"$n\" -gt 0 ]; do export \"$1\"; shift; n=$((n - 1)); done",
             "export " + SESSION_VARIABLE + "=\"$id\"",
             "uid=$(id -u 2>/dev/null); s=",
@@ -41,9 +41,9 @@ public final class SessionScript {
             // the terminal size arrives on the resize channel just after the exec opens: wait up to 1 s for it
             "  i=0; while [ \"$(stty size 2>/dev/null)\" = '0 0' ] && [ $i -lt 20 ]; do sleep 0.05; i=$((i + 1)); done",
             "fi",
-            // RELAY=1 (WebSocket v4 only, never with a PTY): stdin goes through a relay (cat into a FIFO)
-            // that STDIN_EOF can end, as that exec protocol has no stdin half-close (docs/kubernetes-quirks.md)
-            "case \"$relay\" in 1)",
+            // without a PTY, stdin goes through a relay (cat into a FIFO): its EOF is the exec's stdin
+            // half-close (SPDY, WebSocket v5), or on WebSocket v4, which has none (docs/kubernetes-quirks.md), STDIN_EOF
+            "case \"$mode\" in pty-*) ;; *)",
             "  f=${TMPDIR:-/tmp}/devws-stdin-$id",
             "  if mkfifo -m 600 \"$f\" 2>/dev/null; then",
             // fd 4: a background job's stdin would be /dev/null; no stderr: a process holding the
@@ -117,17 +117,8 @@ public final class SessionScript {
     private SessionScript() {
     }
 
-    /** The exec command that runs {@code spec} as session {@code id}, with the stdin relay when there is no PTY. */
+    /** The exec command that runs {@code spec} as session {@code id}. */
     public static List<String> session(ProcessSpec spec, String id) {
-        return session(spec, id, spec.pty() == null);
-    }
-
-    /**
-     * The exec command that runs {@code spec} as session {@code id}; {@code relay}: its stdin
-     * passes through a relay that {@link #stdinEof} can end (for an exec without stdin half-close;
-     * ignored with a PTY, where EOF is a byte).
-     */
-    public static List<String> session(ProcessSpec spec, String id, boolean relay) {
         String mode = (spec.pty() != null ? "pty-" : "") + (spec.interactiveShell() ? "shell" : "exec");
         List<String> variables = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(spec.env()).entrySet()) {
@@ -136,7 +127,7 @@ public final class SessionScript {
             }
         }
         List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", SESSION, "devws-session", mode,
-                relay && spec.pty() == null ? "1" : "0", spec.workdir() == null ? "" : spec.workdir(), id, Integer.toString(variables.size())));
+                spec.workdir() == null ? "" : spec.workdir(), id, Integer.toString(variables.size())));
         cmd.addAll(variables);
         if (!spec.interactiveShell()) {
             cmd.add(spec.command());

@@ -15,17 +15,15 @@ class SessionScriptTest {
         List<String> cmd = SessionScript.session(spec, "id-1");
         assertThat(cmd.subList(0, 2)).containsExactly("/bin/sh", "-c");
         assertThat(cmd.subList(3, cmd.size()))
-                .containsExactly("devws-session", "exec", "1", "/workspace", "id-1", "2", "A=1 2", "B=2", "echo \"$B\" 'x y'");
-        // where the exec's stdin can half-close (SPDY, WebSocket v5) there is no relay
-        assertThat(SessionScript.session(spec, "id-1", false).subList(3, 7)).containsExactly("devws-session", "exec", "0", "/workspace");
+                .containsExactly("devws-session", "exec", "/workspace", "id-1", "2", "A=1 2", "B=2", "echo \"$B\" 'x y'");
     }
 
     @Test
     void ptyShellHasNoCommandAndAnEmptyDirWhenNoneIsAsked() {
         ProcessSpec spec = new ProcessSpec(null, Map.of("TERM", "xterm"), null, new ProcessSpec.PtySize(100, 30));
-        assertThat(SessionScript.session(spec, "id-2").subList(3, 10))
-                .containsExactly("devws-session", "pty-shell", "0", "", "id-2", "1", "TERM=xterm");
-        assertThat(SessionScript.session(spec, "id-2")).hasSize(10);
+        assertThat(SessionScript.session(spec, "id-2").subList(3, 9))
+                .containsExactly("devws-session", "pty-shell", "", "id-2", "1", "TERM=xterm");
+        assertThat(SessionScript.session(spec, "id-2")).hasSize(9);
     }
 
     @Test
