@@ -79,4 +79,9 @@ public enum ExecProtocol {
         }
         return List.copyOf(list);
     }
+
+    /** The resize message every protocol sends on its resize channel or stream: {@code {"Width":W,"Height":H}}. */
+    static byte[] terminalSize(int columns, int rows) {
+        return ("{\"Width\":" + columns + ",\"Height\":" + rows + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

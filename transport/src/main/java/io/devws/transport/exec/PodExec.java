@@ -221,7 +221,7 @@ public final class PodExec implements ExecStream, WebSocket.Listener {
     @Override
     public void resize(int cols, int rows) {
         if (cols > 0 && rows > 0) {
-            byte[] size = ("{\"Width\":" + cols + ",\"Height\":" + rows + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] size = ExecProtocol.terminalSize(cols, rows);
             send(RESIZE, size, 0, size.length);
         }
     }

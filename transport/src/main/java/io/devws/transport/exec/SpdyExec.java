@@ -298,7 +298,7 @@ final class SpdyExec extends ChannelInboundHandlerAdapter implements ExecStream 
     @Override
     public void resize(int columns, int rows) {
         if (spec.tty() && columns > 0 && rows > 0) {
-            byte[] size = ("{\"Width\":" + columns + ",\"Height\":" + rows + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] size = ExecProtocol.terminalSize(columns, rows);
             Channel ch = channel;
             if (ch != null) {
                 ch.writeAndFlush(new DefaultSpdyDataFrame(ids[RESIZE], Unpooled.wrappedBuffer(size)));
