@@ -35,14 +35,7 @@ public final class HostRuntimeModel {
                         .addToRequests("cpu", new Quantity("10m")).addToRequests("memory", new Quantity("16Mi"))
                         .addToLimits("memory", new Quantity("64Mi")).build())
                 .withVolumeMounts(new VolumeMountBuilder().withName(PodVolumes.HOST_RUNTIME).withMountPath(TARGET).build())
-                .withNewSecurityContext()
-                .withRunAsNonRoot(true)
-                .withRunAsUser(settings.sidecarUser())
-                .withRunAsGroup(settings.fsGroup())
-                .withAllowPrivilegeEscalation(false)
-                .withReadOnlyRootFilesystem(true)
-                .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .endSecurityContext()
+                .withSecurityContext(SidecarContainerModel.securityContext(settings))
                 .build();
     }
 }

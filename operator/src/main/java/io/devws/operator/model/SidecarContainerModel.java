@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import java.util.List;
 
 /** The devws-sshd container: the resident MINA daemon, configured only through DEVWS_* variables. */
@@ -32,14 +34,7 @@ public final class SidecarContainerModel {
                 .withNewExec().withCommand(READINESS).endExec()
                 .withInitialDelaySeconds(1).withPeriodSeconds(2).withTimeoutSeconds(2).withFailureThreshold(3)
                 .endReadinessProbe()
-                .withNewSecurityContext()
-                .withRunAsNonRoot(true)
-                .withRunAsUser(settings.sidecarUser())
-                .withRunAsGroup(settings.fsGroup())
-                .withAllowPrivilegeEscalation(false)
-                .withReadOnlyRootFilesystem(true)
-                .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .endSecurityContext()
+                .withSecurityContext(securityContext(settings))
                 .build();
     }
 
@@ -65,5 +60,17 @@ public final class SidecarContainerModel {
 
     private static EnvVar fieldRef(String name, String path) {
         return new EnvVarBuilder().withName(name).withNewValueFrom().withNewFieldRef().withFieldPath(path).endFieldRef().endValueFrom().build();
+    }
+
+    /** The sidecar image's containers (the sidecar and the host-runtime init container): non-root, nothing to gain. */
+    static SecurityContext securityContext(ModelSettings settings) {
+        return new SecurityContextBuilder()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(settings.sidecarUser())
+                .withRunAsGroup(settings.fsGroup())
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .build();
     }
 }
