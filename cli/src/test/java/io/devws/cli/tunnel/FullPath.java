@@ -9,6 +9,7 @@ import io.devws.testing.TestWorkspaces;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,22 +161,48 @@ final class FullPath implements AutoCloseable {
         return dir.resolve("xdg");
     }
 
-    /** Kills the agent whose pid file is under {@code runtimeDir} (it is detached: no child of ours). */
-    static void killAgent(Path runtimeDir) {
-        try {
-            Path pid = runtimeDir.resolve("devws").resolve("agent.pid");
-            if (Files.exists(pid)) {
-                ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+    /**
+     * Ends every process whose environment names a path under {@code dir}: the tunnel agents the tests' connections
+     * started (detached, no child of ours) and ProxyCommand JVMs still in their exit hook, which may start one more
+     * agent after ssh has returned. Until they are gone they write into {@code dir} while JUnit deletes it.
+     */
+    static void killProcessesUsing(Path dir) {
+        byte[] needle = ("=" + dir + "/").getBytes(StandardCharsets.UTF_8);
+        long self = ProcessHandle.current().pid();
+        for (int quiet = 0; quiet < 2; ) {
+            List<ProcessHandle> found = ProcessHandle.allProcesses()
+                    .filter(h -> h.pid() != self && environContains(h.pid(), needle)).toList();
+            found.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle h : found) {
+                h.onExit().completeOnTimeout(h, 10, TimeUnit.SECONDS).join();
             }
-        } catch (IOException | NumberFormatException e) {
-            // no agent
+            quiet = found.isEmpty() ? quiet + 1 : 0;
+            sleep(200);
+        }
+    }
+
+    private static boolean environContains(long pid, byte[] needle) {
+        try {
+            byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+            outer:
+            for (int i = 0; i + needle.length <= env.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (env[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false; // gone, or not ours to read
         }
     }
 
     @Override
     public void close() {
-        killAgent(runtimeDir());
         processes.close();
+        killProcessesUsing(dir);
         client.close();
         server.close();
     }
