@@ -1,8 +1,8 @@
 package io.devws.cli.command;
 
-import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.local.LocalWorkspaces;
 import io.devws.cli.workspace.KubeConnection;
+import io.devws.cli.workspace.KubeOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;

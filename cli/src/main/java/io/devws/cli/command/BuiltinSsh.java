@@ -1,19 +1,19 @@
 package io.devws.cli.command;
 
-import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.client.BuiltinClient;
 import io.devws.cli.client.ClientIo;
 import io.devws.cli.client.ClientOptions;
 import io.devws.cli.local.LocalLayout;
 import io.devws.cli.local.LocalTunnel;
 import io.devws.cli.local.LocalWorkspaces;
-import io.devws.transport.keys.HostKeys;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.Tunnel;
 import io.devws.cli.workspace.KubeConnection;
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.workspace.WorkspaceException;
 import io.devws.cli.workspace.WorkspaceRef;
 import io.devws.model.DevWorkspace;
+import io.devws.transport.keys.HostKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.PublicKey;

@@ -1,6 +1,5 @@
 package io.devws.cli.command;
 
-import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.doctor.Doctor;
 import io.devws.cli.doctor.DoctorTarget;
 import io.devws.cli.doctor.KubeDoctorTarget;
@@ -9,6 +8,7 @@ import io.devws.cli.local.LocalTarget;
 import io.devws.cli.local.LocalWorkspaces;
 import io.devws.cli.sshconfig.SshPaths;
 import io.devws.cli.workspace.KubeConnection;
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.workspace.WorkspaceRef;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

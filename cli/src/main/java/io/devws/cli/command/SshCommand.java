@@ -1,12 +1,12 @@
 package io.devws.cli.command;
 
-import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.agent.AgentLauncher;
 import io.devws.cli.tunnel.KubeTunnels;
 import io.devws.cli.tunnel.StdioPump;
 import io.devws.cli.tunnel.StdioTarget;
 import io.devws.cli.tunnel.Tunnel;
 import io.devws.cli.tunnel.TunnelException;
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.workspace.WorkspaceRef;
 import io.devws.model.Durations;
 import java.io.FileDescriptor;

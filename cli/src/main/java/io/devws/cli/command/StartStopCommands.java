@@ -1,14 +1,14 @@
 package io.devws.cli.command;
 
-import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.local.LocalWorkspaces;
 import io.devws.cli.workspace.KubeConnection;
+import io.devws.cli.workspace.KubeOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code start}, {@code stop} and {@code delete}: one request each, no waiting. */
 public final class StartStopCommands {

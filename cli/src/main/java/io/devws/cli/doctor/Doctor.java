@@ -2,11 +2,11 @@ package io.devws.cli.doctor;
 
 import io.devws.cli.client.SshConnection;
 import io.devws.cli.client.UnixSocketAgent;
-import io.devws.transport.keys.HostKeys;
 import io.devws.cli.sshconfig.KnownHostsEntry;
 import io.devws.cli.sshconfig.SshPaths;
 import io.devws.cli.tunnel.HostKeyMismatchException;
 import io.devws.cli.tunnel.TunnelException;
+import io.devws.transport.keys.HostKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

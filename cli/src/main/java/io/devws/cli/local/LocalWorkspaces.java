@@ -1,9 +1,9 @@
 package io.devws.cli.local;
 
 import io.devws.cli.sshconfig.AtomicFiles;
-import io.devws.transport.keys.HostKeys;
 import io.devws.cli.sshconfig.IdentityKey;
 import io.devws.cli.workspace.WorkspaceInfo;
+import io.devws.transport.keys.HostKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.devws.cli.tunnel;
 
-import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.workspace.KubeConnection;
+import io.devws.cli.workspace.KubeOptions;
 import io.devws.cli.workspace.WorkspaceException;
 import io.devws.cli.workspace.WorkspaceRef;
 import java.io.OutputStream;

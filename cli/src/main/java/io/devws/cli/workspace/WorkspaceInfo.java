@@ -1,10 +1,10 @@
 package io.devws.cli.workspace;
 
-import io.devws.transport.keys.HostKeys;
 import io.devws.model.Condition;
 import io.devws.model.DevWorkspace;
 import io.devws.model.DevWorkspaceStatus;
 import io.devws.model.SshStatus;
+import io.devws.transport.keys.HostKeys;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.devws.cli.training;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,18 +18,25 @@ public final class AotTraining {
 
     public static void main(String[] args) throws Exception {
         Path java = Path.of(args[0], "bin", "java");
+        Path cache = Path.of(args[1]);
+        // the JVM's own chatter (JAVA_TOOL_OPTIONS of its cache-writing child, Unsafe warnings) stays out of the build log
+        Path log = Files.createDirectories(Path.of(args[2]).resolveSibling("training")).resolve("aot.log");
         try (TrainingServer server = TrainingServer.start()) {
             Process p = new ProcessBuilder(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Xlog:disable", "-Xlog:all=error:stderr", "-XX:AOTCacheOutput=" + args[1],
+                    "-Xlog:disable", "-Xlog:all=error:stderr", "--sun-misc-unsafe-memory-access=allow",
+                    "-XX:AOTCacheOutput=" + cache,
                     "-cp", Path.of(args[2]).resolve("*").toString(), "io.devws.cli.Main",
                     "ssh", "--stdio", "--kubeconfig", server.kubeconfig().toString(),
                     TrainingServer.WORKSPACE + "." + TrainingServer.NAMESPACE + ".devws"))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
             // stdin stays open: the tunnel ends by the server's exit status, as a real one does
             if (!p.waitFor(180, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                System.err.println("devws training: the AOT training run timed out; no AOT cache");
+                System.err.println("devws training: the AOT training run timed out");
             }
+        }
+        if (!Files.exists(cache)) {
+            System.err.println("devws training: no AOT cache made (see " + log + "); the launcher runs without one");
         }
         System.exit(0);
     }

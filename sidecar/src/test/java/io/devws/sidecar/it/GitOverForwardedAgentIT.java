@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.devws.sidecar.it.SidecarProcesses.Result;
+import io.devws.testing.StartedProcesses;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class GitOverForwardedAgentIT {
     @Test
     void gitCloneThroughTheForwardedAgent() throws Exception {
         Result r = cloneInSession(true, "clone-a");
-        assertThat(r.code()).as(r.err() + SidecarProcesses.read(tmp.resolve("sshd.err"))).isZero();
+        assertThat(r.code()).as(r.err() + StartedProcesses.read(tmp.resolve("sshd.err"))).isZero();
         assertThat(r.out()).isEqualTo("devws-git-ok\n");
     }
 

@@ -7,6 +7,7 @@ import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
 import io.devws.sidecar.it.SidecarProcesses.Result;
+import io.devws.testing.StartedProcesses;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.nio.file.Files;
@@ -146,7 +147,7 @@ class HostExecutorIT {
         Thread reader = OpenSshIT.drain(ssh.getInputStream(), out);
         await().atMost(T).until(() -> text(out).contains("24 80") && text(out).contains("tty=/dev/pts/"));
         ssh.setWinSize(new WinSize(132, 50));
-        SidecarProcesses.sleep(300); // ssh sends window-change on SIGWINCH, asynchronously
+        StartedProcesses.sleep(300); // ssh sends window-change on SIGWINCH, asynchronously
         ssh.getOutputStream().write('\n');
         ssh.getOutputStream().flush();
         await().atMost(T).until(() -> text(out).contains("50 132") && text(out).contains("waiting"));

@@ -7,8 +7,9 @@ import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
 import com.sun.net.httpserver.HttpServer;
-import io.devws.transport.io.Pump;
 import io.devws.sidecar.it.SidecarProcesses.Result;
+import io.devws.testing.StartedProcesses;
+import io.devws.transport.io.Pump;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,7 +94,7 @@ class OpenSshIT {
         Thread reader = drain(ssh.getInputStream(), out);
         await().atMost(T).until(() -> out.toString().contains("24 80"));
         ssh.setWinSize(new WinSize(132, 50));
-        SidecarProcesses.sleep(300); // let ssh send window-change before the newline
+        StartedProcesses.sleep(300); // let ssh send window-change before the newline
         ssh.getOutputStream().write('\n');
         ssh.getOutputStream().flush();
         await().atMost(T).until(() -> out.toString().contains("50 132"));

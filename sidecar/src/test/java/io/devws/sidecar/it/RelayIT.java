@@ -3,6 +3,7 @@ package io.devws.sidecar.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devws.sidecar.it.SidecarProcesses.Result;
+import io.devws.testing.StartedProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -41,7 +42,7 @@ class RelayIT {
         Process ssh = sp.start(pb);
         List<String> tree = List.of();
         for (int i = 0; i < 50 && tree.stream().noneMatch(c -> c.contains("devws-relay.pl") || c.contains("bridge-only")); i++) {
-            SidecarProcesses.sleep(100);
+            StartedProcesses.sleep(100);
             tree = proxyTree(ssh);
         }
         assertThat(ssh.waitFor()).isZero();

@@ -1,9 +1,10 @@
 package io.devws.sidecar.it;
 
+import static io.devws.testing.StartedProcesses.read;
+import static io.devws.testing.StartedProcesses.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devws.testing.StartedProcesses;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -120,14 +121,6 @@ final class SidecarProcesses implements AutoCloseable {
 
     Process track(Process p) {
         return processes.track(p);
-    }
-
-    static String read(Path p) {
-        return StartedProcesses.read(p);
-    }
-
-    static void sleep(long millis) {
-        StartedProcesses.sleep(millis);
     }
 
     @Override
