@@ -1,5 +1,6 @@
 package io.devws.cli.agent;
 
+import io.devws.transport.io.Streams;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,16 +44,7 @@ final class FrameOutput {
     }
 
     private OutputStream stream(byte type) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                frame(type, b, off, len);
-            }
-        };
+        // closing one stream must not end the other's frames: the session closes the socket
+        return Streams.output((b, off, len) -> frame(type, b, off, len), () -> { });
     }
 }

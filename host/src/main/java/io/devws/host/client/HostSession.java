@@ -1,5 +1,6 @@
 package io.devws.host.client;
 
+import io.devws.host.io.BulkOutputStream;
 import io.devws.host.protocol.ExitInfo;
 import io.devws.host.protocol.Frames;
 import io.devws.host.protocol.Frames.Frame;
@@ -55,12 +56,7 @@ public final class HostSession implements AutoCloseable {
     }
 
     public OutputStream stdin() {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
+        return new BulkOutputStream() {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 while (len > 0) {

@@ -1,7 +1,7 @@
 package io.devws.transport.exec;
 
+import io.devws.transport.io.BulkInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
@@ -12,7 +12,7 @@ import java.util.ArrayDeque;
  * buffer to half its limit. Ends with EOF after the exit status, or with the failure that broke
  * the stream.
  */
-final class ChannelInput extends InputStream {
+final class ChannelInput extends BulkInputStream {
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
     private final long limit;
     private final Runnable resume;
@@ -56,12 +56,6 @@ final class ChannelInput extends InputStream {
             ended = true;
             notifyAll();
         }
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
