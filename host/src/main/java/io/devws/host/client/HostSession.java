@@ -28,8 +28,7 @@ public final class HostSession implements AutoCloseable {
     private final ChunkInputStream stdout = new ChunkInputStream();
     private final ChunkInputStream stderr = new ChunkInputStream();
     private final CompletableFuture<ExitInfo> exit = new CompletableFuture<>();
-    private final Object windowLock = new Object();
-    private long window = Frames.STDIN_WINDOW;
+    private final StdinWindow window = new StdinWindow();
     private volatile boolean closed;
 
     HostSession(Socket socket, DataInputStream in, DataOutputStream out, int pid) {
@@ -60,7 +59,7 @@ public final class HostSession implements AutoCloseable {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 while (len > 0) {
-                    int n = (int) Math.min(Math.min(len, Frames.CHUNK), awaitWindow());
+                    int n = window.take(Math.min(len, Frames.CHUNK));
                     Frames.write(out, Frames.STDIN, b, off, n);
                     off += n;
                     len -= n;
@@ -74,25 +73,6 @@ public final class HostSession implements AutoCloseable {
                 }
             }
         };
-    }
-
-    private long awaitWindow() throws IOException {
-        synchronized (windowLock) {
-            while (window <= 0) {
-                if (closed || exit.isDone()) {
-                    throw new IOException("session ended");
-                }
-                try {
-                    windowLock.wait(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException();
-                }
-            }
-            long w = Math.min(window, Frames.CHUNK);
-            window -= w;
-            return w;
-        }
     }
 
     public void resize(int columns, int rows) throws IOException {
@@ -115,12 +95,7 @@ public final class HostSession implements AutoCloseable {
                 switch (f.type()) {
                     case Frames.STDOUT -> stdout.add(f.payload());
                     case Frames.STDERR -> stderr.add(f.payload());
-                    case Frames.WINDOW -> {
-                        synchronized (windowLock) {
-                            window += Payloads.u32(f.payload());
-                            windowLock.notifyAll();
-                        }
-                    }
+                    case Frames.WINDOW -> window.grant(Payloads.u32(f.payload()));
                     case Frames.EXIT -> {
                         stdout.end();
                         stderr.end();
@@ -138,9 +113,7 @@ public final class HostSession implements AutoCloseable {
         } catch (InterruptedException e) {
             exit.completeExceptionally(e);
         } finally {
-            synchronized (windowLock) {
-                windowLock.notifyAll();
-            }
+            window.end();
         }
     }
 
@@ -148,6 +121,7 @@ public final class HostSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        window.end();
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -44,10 +44,10 @@ public final class RoutingSessionExecutor implements SubsystemExecutor {
         if (!"sftp".equals(name)) {
             throw new IllegalArgumentException("no subsystem " + name);
         }
-        // Through the host, an sftp upload crawled on the real cluster (~25 KB/s for an `sftp put`, while
-        // commands moved 5 MB/s: docs/session-host.md#known-limits), so SFTP takes one exec per session for
-        // now: still the dev image's sftp-server, as the dev user, never the sidecar's files.
-        return spec -> fallback.start(new ProcessSpec(EXEC_SFTP, spec.env(), spec.workdir(), null));
+        // the host runs the dev image's sftp-server as the dev user; without it, one exec runs the same program
+        SessionExecutor viaHost = host.subsystem(name);
+        SessionExecutor viaExec = spec -> fallback.start(new ProcessSpec(EXEC_SFTP, spec.env(), spec.workdir(), null));
+        return spec -> route(viaHost, viaExec, spec);
     }
 
     private SessionProcess route(SessionExecutor viaHost, SessionExecutor viaExec, ProcessSpec spec) throws IOException {
