@@ -10,6 +10,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
@@ -47,24 +48,59 @@ public final class HostClient {
 
     /** Starts a session; throws with the host's one-line reason when it cannot. */
     public HostSession start(StartRequest request) throws IOException {
+        return session(Frames.START, request.encode());
+    }
+
+    /** Connects to the Unix socket at {@code path} in the dev container: its bytes are the session's stdout. */
+    public HostSession connect(Path path) throws IOException {
+        return session(Frames.CONNECT, Payloads.utf(path.toString()));
+    }
+
+    /** Takes one connection a {@link #listen} announced. */
+    public HostSession pickup(int id) throws IOException {
+        return session(Frames.PICKUP, Payloads.u32(id));
+    }
+
+    /**
+     * Listens on {@code path} in the dev container, as the host's user, until the listener is closed;
+     * {@code accepted} gets each connection's id (for {@link #pickup}) on the listener's thread.
+     */
+    public HostListener listen(Path path, IntConsumer accepted) throws IOException {
         Connection c = Connection.open(socket);
         try {
-            Frames.write(c.out, Frames.START, request.encode());
-            Frame reply = Frames.read(c.in);
-            if (reply == null) {
-                throw new IOException("the session host closed the connection before the session started");
-            }
-            if (reply.type() == Frames.ERROR) {
-                throw new IOException("session host: " + Payloads.utf(reply.payload()));
-            }
-            if (reply.type() != Frames.STARTED) {
-                throw new IOException("session host: unexpected frame type " + reply.type());
-            }
-            return new HostSession(c.socket, c.in, c.out, Payloads.u32(reply.payload()));
+            expectStarted(c, Frames.LISTEN, Payloads.utf(path.toString()));
+            return new HostListener(c.socket, c.in, accepted);
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
         }
+    }
+
+    private HostSession session(int type, byte[] payload) throws IOException {
+        Connection c = Connection.open(socket);
+        try {
+            int pid = expectStarted(c, type, payload);
+            return new HostSession(c.socket, c.in, c.out, pid);
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** Sends the request; returns the STARTED pid, or throws with the host's one-line reason. */
+    private static int expectStarted(Connection c, int type, byte[] payload) throws IOException {
+        Frames.write(c.out, type, payload);
+        Frame reply = Frames.read(c.in);
+        if (reply == null) {
+            throw new IOException("the session host closed the connection before the session started");
+        }
+        if (reply.type() == Frames.ERROR) {
+            throw new IOException("session host: " + Payloads.utf(reply.payload()));
+        }
+        if (reply.type() != Frames.STARTED) {
+            throw new IOException("session host: unexpected frame type " + reply.type());
+        }
+        return Payloads.u32(reply.payload());
     }
 
     private static final class Connection implements AutoCloseable {

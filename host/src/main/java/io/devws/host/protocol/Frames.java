@@ -28,6 +28,11 @@ public final class Frames {
     public static final int SIGNAL = 10;   // daemon → host: SSH signal name utf ("INT", "TERM", ...)
     public static final int EXIT = 11;     // host → daemon: ExitInfo, after the last output frame
     public static final int ERROR = 12;    // host → daemon: message utf; the session did not start
+    // Unix-socket forwarding in the dev container (docs/session-host.md#unix-socket-forwarding): instead of START
+    public static final int CONNECT = 13;  // daemon → host: path utf; then STDIN/STDOUT relay the connected socket
+    public static final int LISTEN = 14;   // daemon → host: path utf; the host listens there while this connection lasts
+    public static final int ACCEPTED = 15; // host → daemon, on a LISTEN connection: u32 id of a connection to pick up
+    public static final int PICKUP = 16;   // daemon → host, on a new connection: u32 id; then relayed as CONNECT
 
     /** Largest payload a peer accepts; data frames are at most {@link #CHUNK}. */
     public static final int MAX_PAYLOAD = 1 << 20;

@@ -25,6 +25,7 @@ public final class HostServer implements Closeable {
     private final Path path;
     private final Set<Long> allowed;
     private final SessionEnvironment environment;
+    private final SocketForwarding forwarding = new SocketForwarding();
     private final Thread acceptor;
 
     private HostServer(AFUNIXServerSocket server, Path path, Set<Long> allowed, SessionEnvironment environment) {
@@ -90,7 +91,7 @@ public final class HostServer implements Closeable {
                     s.close();
                     continue;
                 }
-                Thread t = new Thread(new SessionConnection(s, environment), "devws-host-session");
+                Thread t = new Thread(new SessionConnection(s, environment, forwarding), "devws-host-session");
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {

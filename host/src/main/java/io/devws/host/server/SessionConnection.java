@@ -36,12 +36,14 @@ final class SessionConnection implements Runnable {
 
     private final Socket socket;
     private final SessionEnvironment environment;
+    private final SocketForwarding forwarding;
     private DataOutputStream out;
     private volatile boolean exitSent;
 
-    SessionConnection(Socket socket, SessionEnvironment environment) {
+    SessionConnection(Socket socket, SessionEnvironment environment, SocketForwarding forwarding) {
         this.socket = socket;
         this.environment = environment;
+        this.forwarding = forwarding;
     }
 
     @Override
@@ -69,8 +71,23 @@ final class SessionConnection implements Runnable {
             if (start == null) {
                 return; // a ping: hello only
             }
-            if (start.type() != Frames.START) {
-                throw new IOException("expected a start, got frame type " + start.type());
+            switch (start.type()) {
+                case Frames.START -> {
+                    // a session: below
+                }
+                case Frames.CONNECT -> {
+                    forwarding.connect(Payloads.utf(start.payload()), in, out);
+                    return;
+                }
+                case Frames.LISTEN -> {
+                    forwarding.listen(Payloads.utf(start.payload()), in, out);
+                    return;
+                }
+                case Frames.PICKUP -> {
+                    forwarding.pickup(Payloads.u32(start.payload()), in, out);
+                    return;
+                }
+                default -> throw new IOException("expected a start, got frame type " + start.type());
             }
             StartRequest request = StartRequest.decode(start.payload());
             try {
