@@ -1,6 +1,7 @@
 package io.devws.sidecar.agent;
 
 import io.devws.sidecar.unix.SocketBridgeChannel;
+import io.devws.sidecar.unix.SocketEnd;
 import io.devws.sidecar.unix.UnixSockets;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
@@ -21,7 +22,7 @@ final class AgentChannels {
     static void forward(ConnectionService service, SocketChannel socket) {
         try {
             SocketBridgeChannel channel = new SocketBridgeChannel(
-                    CoreModuleProperties.PROXY_CHANNEL_TYPE.getRequiredDefault(), socket, null);
+                    CoreModuleProperties.PROXY_CHANNEL_TYPE.getRequiredDefault(), SocketEnd.of(socket), null);
             service.registerChannel(channel);
             channel.open().verify(OPEN_TIMEOUT);
         } catch (IOException | RuntimeException e) {

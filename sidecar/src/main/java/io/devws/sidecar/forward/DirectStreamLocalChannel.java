@@ -1,10 +1,10 @@
 package io.devws.sidecar.forward;
 
+import io.devws.sidecar.unix.SocketEnd;
 import io.devws.sidecar.unix.SocketPumps;
 import io.devws.sidecar.unix.UnixSockets;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.sshd.client.future.DefaultOpenFuture;
@@ -14,12 +14,15 @@ import org.apache.sshd.common.channel.ChannelOutputStream;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.channel.AbstractServerChannel;
 
-/** {@code direct-streamlocal@openssh.com} ({@code ssh -L port:/path/to.sock}): connects to a Unix socket here. */
+/**
+ * {@code direct-streamlocal@openssh.com} ({@code ssh -L port:/path/to.sock}): connects to a Unix socket where the
+ * sessions run (the policy's {@link io.devws.sidecar.unix.SocketSpace}: the dev container, through the session host).
+ */
 final class DirectStreamLocalChannel extends AbstractServerChannel {
     static final String TYPE = "direct-streamlocal@openssh.com";
 
     private final ForwardingPolicy policy;
-    private SocketChannel socket;
+    private SocketEnd socket;
 
     DirectStreamLocalChannel(ForwardingPolicy policy) {
         super(TYPE, List.of(), null);
@@ -32,7 +35,7 @@ final class DirectStreamLocalChannel extends AbstractServerChannel {
         OpenFuture f = super.open(recipient, rwSize, packetSize, buffer);
         if (socket != null && f.getException() == null) {
             // only now: CHANNEL_OPEN_CONFIRMATION goes out on the SSH reader thread right after open() returns
-            SocketPumps.toChannel("devws-streamlocal-" + getChannelId(), socket,
+            SocketPumps.toChannel("devws-streamlocal-" + getChannelId(), socket.input(),
                     new ChannelOutputStream(this, getRemoteWindow(), log, SshConstants.SSH_MSG_CHANNEL_DATA, true),
                     log, () -> close(false));
         }
@@ -46,7 +49,7 @@ final class DirectStreamLocalChannel extends AbstractServerChannel {
             return failed("Unix socket forwarding is disabled");
         }
         try {
-            socket = UnixSockets.connect(Path.of(path));
+            socket = policy.sockets().connect(Path.of(path));
         } catch (IOException | RuntimeException e) {
             return failed("cannot connect to " + path + ": " + e.getMessage());
         }
@@ -62,7 +65,7 @@ final class DirectStreamLocalChannel extends AbstractServerChannel {
     @Override
     protected void doWriteData(byte[] data, int off, long len) throws IOException {
         getLocalWindow().release(len);
-        UnixSockets.writeFully(socket, data, off, (int) len);
+        socket.write(data, off, (int) len);
     }
 
     @Override

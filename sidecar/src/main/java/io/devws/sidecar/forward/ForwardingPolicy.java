@@ -1,6 +1,7 @@
 package io.devws.sidecar.forward;
 
 import io.devws.sidecar.config.SidecarConfig.ForwardingConfig;
+import io.devws.sidecar.unix.SocketSpace;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.server.forward.ForwardingFilter;
@@ -12,10 +13,17 @@ import org.apache.sshd.server.forward.ForwardingFilter;
 public final class ForwardingPolicy implements ForwardingFilter {
     private final boolean agent;
     private final ForwardingConfig config;
+    private final SocketSpace sockets;
 
     public ForwardingPolicy(boolean agent, ForwardingConfig config) {
+        this(agent, config, SocketSpace.LOCAL);
+    }
+
+    /** {@code sockets}: where Unix-socket forwards connect and listen (where the sessions run). */
+    public ForwardingPolicy(boolean agent, ForwardingConfig config, SocketSpace sockets) {
         this.agent = agent;
         this.config = config;
+        this.sockets = sockets;
     }
 
     /** The session's server policy; a server configured with another filter forwards no Unix sockets. */
@@ -47,6 +55,10 @@ public final class ForwardingPolicy implements ForwardingFilter {
 
     public boolean canForwardStreamLocal() {
         return config.streamLocal();
+    }
+
+    public SocketSpace sockets() {
+        return sockets;
     }
 
     public boolean gatewayPorts() {

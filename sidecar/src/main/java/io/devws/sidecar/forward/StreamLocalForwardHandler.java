@@ -1,7 +1,8 @@
 package io.devws.sidecar.forward;
 
 import io.devws.sidecar.unix.SocketBridgeChannel;
-import io.devws.sidecar.unix.UnixSocketListener;
+import io.devws.sidecar.unix.UnixSockets;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,14 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code streamlocal-forward@openssh.com} and its cancel ({@code ssh -R /path.sock:...}): listens on
- * a Unix socket here and opens a {@code forwarded-streamlocal@openssh.com} channel per connection.
+ * a Unix socket where the sessions run (the policy's socket space) and opens a {@code forwarded-streamlocal@openssh.com} channel per connection.
  * Listeners end with their SSH connection.
  */
 final class StreamLocalForwardHandler implements ConnectionServiceRequestHandler {
     static final String FORWARD = "streamlocal-forward@openssh.com";
     static final String CANCEL = "cancel-streamlocal-forward@openssh.com";
     private static final String CHANNEL = "forwarded-streamlocal@openssh.com";
-    private static final AttributeKey<Map<String, UnixSocketListener>> LISTENERS = new AttributeKey<>();
+    private static final AttributeKey<Map<String, Closeable>> LISTENERS = new AttributeKey<>();
     private static final Logger LOG = LoggerFactory.getLogger(StreamLocalForwardHandler.class);
 
     private final ForwardingPolicy policy;
@@ -39,10 +40,8 @@ final class StreamLocalForwardHandler implements ConnectionServiceRequestHandler
             return forward(service, buffer.getString());
         }
         if (CANCEL.equals(request)) {
-            UnixSocketListener l = listeners(service.getSession()).remove(buffer.getString());
-            if (l != null) {
-                l.close();
-            }
+            Closeable l = listeners(service.getSession()).remove(buffer.getString());
+            UnixSockets.closeQuietly(l);
             return l == null ? Result.ReplyFailure : Result.ReplySuccess;
         }
         return Result.Unsupported;
@@ -53,7 +52,7 @@ final class StreamLocalForwardHandler implements ConnectionServiceRequestHandler
             return Result.ReplyFailure;
         }
         try {
-            UnixSocketListener l = UnixSocketListener.start(Path.of(path), "rw-------", socket -> {
+            Closeable l = policy.sockets().listen(Path.of(path), socket -> {
                 SocketBridgeChannel channel = new SocketBridgeChannel(CHANNEL, socket, b -> {
                     b.putString(path);
                     b.putString("");
@@ -74,10 +73,10 @@ final class StreamLocalForwardHandler implements ConnectionServiceRequestHandler
         }
     }
 
-    private static Map<String, UnixSocketListener> listeners(Session session) {
+    private static Map<String, Closeable> listeners(Session session) {
         return session.computeAttributeIfAbsent(LISTENERS, k -> {
-            Map<String, UnixSocketListener> fresh = new ConcurrentHashMap<>();
-            session.addCloseFutureListener(f -> fresh.values().forEach(UnixSocketListener::close));
+            Map<String, Closeable> fresh = new ConcurrentHashMap<>();
+            session.addCloseFutureListener(f -> fresh.values().forEach(UnixSockets::closeQuietly));
             return fresh;
         });
     }

@@ -75,7 +75,7 @@ public final class SidecarServer implements Closeable {
             SftpSetup.apply(sshd, config.startDirectory());
         }
 
-        ForwardingPolicy policy = new ForwardingPolicy(config.agentForwarding(), config.forwarding());
+        ForwardingPolicy policy = new ForwardingPolicy(config.agentForwarding(), config.forwarding(), executor.sockets());
         sshd.setForwardingFilter(policy);
         sshd.setForwarderFactory(LoopbackForwarder.factory(policy));
         StreamLocalSetup.apply(sshd, policy);

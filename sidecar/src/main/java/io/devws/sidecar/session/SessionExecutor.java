@@ -1,5 +1,6 @@
 package io.devws.sidecar.session;
 
+import io.devws.sidecar.unix.SocketSpace;
 import java.io.IOException;
 
 /**
@@ -9,6 +10,11 @@ import java.io.IOException;
  */
 public interface SessionExecutor extends AutoCloseable {
     SessionProcess start(ProcessSpec spec) throws IOException;
+
+    /** Where these sessions' Unix sockets live, for {@code ssh -L port:/path} and {@code -R /path}: here by default. */
+    default SocketSpace sockets() {
+        return SocketSpace.LOCAL;
+    }
 
     @Override
     default void close() {

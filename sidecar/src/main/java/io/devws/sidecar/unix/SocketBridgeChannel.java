@@ -1,7 +1,6 @@
 package io.devws.sidecar.unix;
 
 import java.io.IOException;
-import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
 import org.apache.sshd.client.channel.AbstractClientChannel;
 import org.apache.sshd.client.future.DefaultOpenFuture;
@@ -19,10 +18,10 @@ import org.apache.sshd.common.util.buffer.Buffer;
  * for {@code ssh -R /path:...}. {@code openExtra} appends type-specific fields to CHANNEL_OPEN.
  */
 public final class SocketBridgeChannel extends AbstractClientChannel {
-    private final SocketChannel socket;
+    private final SocketEnd socket;
     private final Consumer<Buffer> openExtra;
 
-    public SocketBridgeChannel(String type, SocketChannel socket, Consumer<Buffer> openExtra) {
+    public SocketBridgeChannel(String type, SocketEnd socket, Consumer<Buffer> openExtra) {
         super(type);
         this.socket = socket;
         this.openExtra = openExtra;
@@ -53,14 +52,14 @@ public final class SocketBridgeChannel extends AbstractClientChannel {
     @Override
     protected void doOpen() throws IOException {
         invertedIn = new ChannelOutputStream(this, getRemoteWindow(), log, SshConstants.SSH_MSG_CHANNEL_DATA, true);
-        SocketPumps.toChannel("devws-bridge-" + getChannelType() + "-" + getChannelId(), socket, invertedIn, log,
+        SocketPumps.toChannel("devws-bridge-" + getChannelType() + "-" + getChannelId(), socket.input(), invertedIn, log,
                 () -> close(false));
     }
 
     @Override
     protected void doWriteData(byte[] data, int off, long len) throws IOException {
         getLocalWindow().release(len);
-        UnixSockets.writeFully(socket, data, off, (int) len);
+        socket.write(data, off, (int) len);
     }
 
     @Override

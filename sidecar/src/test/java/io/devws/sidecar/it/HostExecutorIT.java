@@ -10,6 +10,9 @@ import io.devws.sidecar.it.SidecarProcesses.Result;
 import io.devws.testing.StartedProcesses;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
  * The whole session-host path for real: OpenSSH {@code ssh} → {@code devws-sidecar ssh-server --stdio}
@@ -202,6 +208,73 @@ class HostExecutorIT {
         assertThat(session.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(session.getInputStream().readAllBytes()))
                 .contains("Remote working directory: " + sp.workdir);
+    }
+
+    /**
+     * {@code ssh -L port:/path} connects, and {@code ssh -R /path:...} listens, in the dev container as its user: the
+     * peer of both sockets is the host's process (SO_PEERCRED), not the sidecar's. A file in the way is never replaced.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void unixSocketForwardingActsWhereTheHostRuns(Mode mode) throws Exception {
+        start(mode);
+        long hostPid = host.process().orElseThrow().pid();
+        Path app = tmp.resolve("app.sock");
+        Path remote = tmp.resolve("r.sock");
+        Path precious = Files.writeString(tmp.resolve("precious.txt"), "keep me");
+        java.util.concurrent.CompletableFuture<Long> appPeer = new java.util.concurrent.CompletableFuture<>();
+        try (AFUNIXServerSocket appServer = AFUNIXServerSocket.bindOn(AFUNIXSocketAddress.of(app.toFile()));
+                ServerSocket laptop = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                while (!appServer.isClosed()) { // the readiness probe below is a connection too
+                    try (AFUNIXSocket c = appServer.accept()) {
+                        appPeer.complete(c.getPeerCredentials().getPid());
+                        c.getOutputStream().write("unix-pong".getBytes());
+                    } catch (IOException e) {
+                        appPeer.completeExceptionally(e);
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            Thread l = new Thread(() -> {
+                while (!laptop.isClosed()) {
+                    try (Socket c = laptop.accept()) {
+                        c.getOutputStream().write("laptop-pong".getBytes());
+                    } catch (IOException ignored) {
+                        // asserted on the reading side
+                    }
+                }
+            });
+            l.setDaemon(true);
+            l.start();
+            int u = OpenSshIT.freePort();
+            Process ssh = sp.start(sp.builder(sp.ssh(List.of("-N", "-o", "ExitOnForwardFailure=yes", "-L", u + ":" + app,
+                    "-R", remote + ":127.0.0.1:" + laptop.getLocalPort()), null)));
+            await().atMost(T).until(() -> OpenSshIT.connectable(u) || !ssh.isAlive());
+            try (Socket s = new Socket("127.0.0.1", u)) {
+                s.setSoTimeout(20_000);
+                assertThat(new String(s.getInputStream().readAllBytes())).isEqualTo("unix-pong");
+            }
+            assertThat(appPeer.get(20, TimeUnit.SECONDS)).as("the process that connected to %s", app).isEqualTo(hostPid);
+
+            await().atMost(T).until(() -> Files.exists(remote));
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(remote)))
+                    .isEqualTo("rw-------");
+            try (AFUNIXSocket c = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(remote.toFile()))) {
+                assertThat(c.getPeerCredentials().getPid()).as("the process listening on %s", remote).isEqualTo(hostPid);
+                c.setSoTimeout(20_000);
+                assertThat(new String(c.getInputStream().readAllBytes())).isEqualTo("laptop-pong");
+            }
+            ssh.destroy();
+            await().atMost(T).until(() -> !Files.exists(remote)); // the forward's end removes its socket
+
+            Result refused = sp.run(sp.ssh(List.of("-N", "-o", "ExitOnForwardFailure=yes",
+                    "-R", precious + ":127.0.0.1:" + laptop.getLocalPort()), null));
+            assertThat(refused.code()).isEqualTo(255);
+            assertThat(refused.err()).contains("forwarding failed");
+            assertThat(Files.readString(precious)).isEqualTo("keep me");
+        }
     }
 
     /** The remote process itself (its command line is exactly the marker), never the ssh client. */

@@ -8,6 +8,7 @@ import io.devws.sidecar.session.ProcessSpec;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.SessionProcess;
 import io.devws.sidecar.session.SubsystemExecutor;
+import io.devws.sidecar.unix.SocketSpace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -50,6 +51,12 @@ public final class HostSessionExecutor implements SubsystemExecutor {
     @Override
     public SessionExecutor subsystem(String name) {
         return spec -> new HostSessionProcess(client.start(StartRequest.subsystem(name, request(spec).env(), spec.workdir())));
+    }
+
+    /** The dev container's sockets, as its user: the host connects and listens there. */
+    @Override
+    public SocketSpace sockets() {
+        return new HostSockets(client);
     }
 
     StartRequest request(ProcessSpec spec) {

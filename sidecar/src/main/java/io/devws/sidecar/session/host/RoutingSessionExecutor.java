@@ -4,7 +4,12 @@ import io.devws.sidecar.session.ProcessSpec;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.SessionProcess;
 import io.devws.sidecar.session.SubsystemExecutor;
+import io.devws.sidecar.unix.SocketEnd;
+import io.devws.sidecar.unix.SocketSpace;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +53,34 @@ public final class RoutingSessionExecutor implements SubsystemExecutor {
         SessionExecutor viaHost = host.subsystem(name);
         SessionExecutor viaExec = spec -> fallback.start(new ProcessSpec(EXEC_SFTP, spec.env(), spec.workdir(), null));
         return spec -> route(viaHost, viaExec, spec);
+    }
+
+    /**
+     * The dev container's sockets through the host; without the host, forwarding is refused (the sidecar's own
+     * sockets are not the workspace's, and exec has no way to hold a socket open).
+     */
+    @Override
+    public SocketSpace sockets() {
+        SocketSpace viaHost = host.sockets();
+        return new SocketSpace() {
+            @Override
+            public SocketEnd connect(Path path) throws IOException {
+                return available().connect(path);
+            }
+
+            @Override
+            public Closeable listen(Path path, Consumer<SocketEnd> accepted) throws IOException {
+                return available().listen(path, accepted);
+            }
+
+            private SocketSpace available() throws IOException {
+                if (!supervisor.hostAlive()) {
+                    throw new IOException("Unix-socket forwarding needs the session host, and sessions of this workspace "
+                            + "run through exec: " + supervisor.path().reason());
+                }
+                return viaHost;
+            }
+        };
     }
 
     private SessionProcess route(SessionExecutor viaHost, SessionExecutor viaExec, ProcessSpec spec) throws IOException {
