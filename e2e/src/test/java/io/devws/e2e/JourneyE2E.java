@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.marcnuri.helm.Helm;
+import com.sun.net.httpserver.HttpServer;
 import io.devws.install.RepoPaths;
 import io.devws.model.DevWorkspace;
 import io.devws.model.SidecarContract;
@@ -328,6 +329,44 @@ class JourneyE2E {
             assertThat(banner).contains("OpenSSH");
         } finally {
             destroyTree(fwd);
+        }
+        unixSocketsForwardInTheDevContainer();
+    }
+
+    /**
+     * -R makes a Unix socket in the dev container, the dev user's alone; -L connects to one there (the same socket,
+     * back to this laptop's HTTP server). Both go through the session host: the sidecar's filesystem has neither.
+     */
+    private void unixSocketsForwardInTheDevContainer() throws Exception {
+        HttpServer http = HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/", ex -> {
+            byte[] body = "from the laptop".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        http.start();
+        String sock = "/tmp/devws-e2e-forward.sock";
+        int port = freePort();
+        Process fwd = user.ssh("-N", "-o", "ExitOnForwardFailure=yes", "-R", sock + ":127.0.0.1:" + http.getAddress().getPort(),
+                "-L", "127.0.0.1:" + port + ":" + sock, HOST).start(tmp.resolve("unix-fwd.out"), tmp.resolve("unix-fwd.err"));
+        try {
+            String who = user.ssh(HOST, "id -un").run().ok().out().strip();
+            String stat = Waits.until("the -R socket in the dev container", Duration.ofSeconds(60),
+                    () -> cluster.execIn(NS, podName(), SidecarContract.DEV_CONTAINER, "stat -c '%U %a %F' " + sock).out().strip(),
+                    line -> line.endsWith("socket"));
+            assertThat(stat).isEqualTo(who + " 600 socket");
+            assertThat(user.ssh(HOST, "curl -sS --unix-socket " + sock + " http://x/").run().ok().out()).isEqualTo("from the laptop");
+            try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                s.setSoTimeout(20_000);
+                s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).endsWith("from the laptop");
+            }
+            Proc.Result sidecar = cluster.execIn(NS, podName(), SidecarContract.SIDECAR_CONTAINER, "test -e " + sock);
+            assertThat(sidecar.exit()).as("the socket must not be in the sidecar: " + sidecar.describe()).isNotZero();
+        } finally {
+            destroyTree(fwd);
+            http.stop(0);
         }
     }
 
