@@ -26,10 +26,13 @@ public final class HostServer implements Closeable {
     private final Set<Long> allowed;
     private final SessionEnvironment environment;
     private final SocketForwarding forwarding = new SocketForwarding();
+    private final SessionRegistry registry;
     private final Thread acceptor;
 
-    private HostServer(AFUNIXServerSocket server, Path path, Set<Long> allowed, SessionEnvironment environment) {
+    private HostServer(AFUNIXServerSocket server, Path path, Set<Long> allowed, SessionEnvironment environment,
+            SessionRegistry registry) {
         this.server = server;
+        this.registry = registry;
         this.path = path;
         this.allowed = allowed;
         this.environment = environment;
@@ -57,7 +60,9 @@ public final class HostServer implements Closeable {
         }
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString(group ? "rw-rw----" : "rw-------"));
         Account account = Account.of((int) self, Path.of("/etc/passwd"));
-        HostServer s = new HostServer(server, socket, allowed, new SessionEnvironment(account, System.getenv()));
+        SessionRegistry registry = SessionRegistry.beside(socket);
+        registry.endOrphans(); // a previous host that died could not hang up its sessions
+        HostServer s = new HostServer(server, socket, allowed, new SessionEnvironment(account, System.getenv()), registry);
         s.acceptor.start();
         LOG.info("session host listening on {} as {} (uid {}, shell {}), accepting uids {}", socket, account.name(),
                 self, account.shell(), allowed);
@@ -91,7 +96,7 @@ public final class HostServer implements Closeable {
                     s.close();
                     continue;
                 }
-                Thread t = new Thread(new SessionConnection(s, environment, forwarding), "devws-host-session");
+                Thread t = new Thread(new SessionConnection(s, environment, forwarding, registry), "devws-host-session");
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {

@@ -37,13 +37,15 @@ final class SessionConnection implements Runnable {
     private final Socket socket;
     private final SessionEnvironment environment;
     private final SocketForwarding forwarding;
+    private final SessionRegistry registry;
     private DataOutputStream out;
     private volatile boolean exitSent;
 
-    SessionConnection(Socket socket, SessionEnvironment environment, SocketForwarding forwarding) {
+    SessionConnection(Socket socket, SessionEnvironment environment, SocketForwarding forwarding, SessionRegistry registry) {
         this.socket = socket;
         this.environment = environment;
         this.forwarding = forwarding;
+        this.registry = registry;
     }
 
     @Override
@@ -92,6 +94,7 @@ final class SessionConnection implements Runnable {
             StartRequest request = StartRequest.decode(start.payload());
             try {
                 child = spawn(request);
+                registry.add(child.pid());
             } catch (IOException e) {
                 Frames.write(out, Frames.ERROR, Payloads.utf(e.getMessage()));
                 return;
@@ -103,6 +106,7 @@ final class SessionConnection implements Runnable {
         } finally {
             if (child != null) {
                 cleanUp(child, pumps);
+                registry.remove(child.pid());
             }
         }
     }

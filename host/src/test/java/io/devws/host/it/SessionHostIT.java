@@ -57,6 +57,20 @@ class SessionHostIT {
     }
 
     @Test
+    void theNextHostEndsTheSessionsOfAHostThatDied() throws Exception {
+        String marker = "sleep 4321.5";
+        HostSession s = client.start(exec("exec " + marker)); // no PTY: nothing hangs it up when the host dies
+        await().atMost(T).until(() -> running(marker) == 1);
+        host.process.destroyForcibly(); // SIGKILL: the host cannot clean up
+        assertThat(host.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        s.close();
+        Thread.sleep(500);
+        assertThat(running(marker)).as("a session of the dead host still runs").isEqualTo(1);
+        host = HostProcess.serve(tmp);
+        await().atMost(T).until(() -> running(marker) == 0);
+    }
+
+    @Test
     void stdinEofIsARealHalfCloseAndStdoutStderrStayApart() throws Exception {
         HostSession s = client.start(exec("cat; echo done >&2; exit 7"));
         try (OutputStream in = s.stdin()) {
