@@ -220,6 +220,21 @@ class JourneyE2E {
         Path batch = write("steal.sftp", "get /var/run/secrets/kubernetes.io/serviceaccount/token " + tmp.resolve("stolen") + "\n");
         Proc.Result token = user.sftp("-b", batch.toString(), HOST).run();
         assertThat(Files.exists(tmp.resolve("stolen"))).as("the sidecar's token through SFTP: %s", token.describe()).isFalse();
+        // SFTP is a session of the host too: the dev image's sftp-server is the host's child, not an exec's
+        ProcessBuilder live = new ProcessBuilder("sftp", "-F", user.sshConfig().toString(), HOST)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(tmp.resolve("sftp-live.err").toFile());
+        live.environment().putAll(user.env());
+        Process sftp = live.start();
+        try {
+            String parents = Waits.until("sftp-server in the dev container", Duration.ofSeconds(60),
+                    () -> cluster.execIn(NS, WS, SidecarContract.DEV_CONTAINER, "for p in $(pgrep -x sftp-server); do "
+                            + "tr '\\0' ' ' < /proc/$(ps -o ppid= -p $p | tr -d ' ')/cmdline; echo; done").out(),
+                    out -> !out.isBlank());
+            assertThat(parents).as("the parent of sftp-server").contains("io.devws.host");
+        } finally {
+            sftp.getOutputStream().close();
+            destroyTree(sftp);
+        }
     }
 
     // 3. config-ssh into a temporary HOME; real ssh runs in the dev container; exit codes; PTY + resize; pinned host key
