@@ -73,8 +73,10 @@ public final class LogsCommand implements Callable<Integer> {
                 throw new DevwsException("workspace " + ref + " has no pod (it is stopped or starting): start it with `devws up "
                         + ref.name() + "`, then see `devws status " + ref.name() + "`", ExitCode.USER_ERROR);
             }
+            // no wait for readiness: Fabric8 waits with a pod informer, which needs `list pods` and logs a stack
+            // trace when refused; a crash-looping sidecar's log is what the user came for anyway
             Loggable log = workspaces.call("get", "pods/log", () -> select(connection.client().pods().inNamespace(connection.namespace())
-                    .withName(pod).inContainer(container.name)));
+                    .withName(pod).inContainer(container.name).withReadyWaitTimeout(0)));
             PrintWriter out = spec.commandLine().getOut();
             if (follow) {
                 try (LogWatch watch = workspaces.call("get", "pods/log", log::watchLog)) {
