@@ -8,16 +8,10 @@ import io.devws.testing.Kubeconfigs;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Through the built launchers (cli/target): workspace names (cluster and --local), contexts and output formats
  * completed by the real bash, zsh and fish with the scripts of {@code devws completion SHELL}, and by the real
- * kubectl's plugin completion ({@code kubectl devws <TAB>} runs {@code kubectl_complete-devws}); {@code list -w}
- * printing a change as it happens.
+ * kubectl's plugin completion ({@code kubectl devws <TAB>} runs {@code kubectl_complete-devws}).
  */
 @EnableKubernetesMockClient(crud = true)
 class CompletionIT {
@@ -119,38 +112,5 @@ class CompletionIT {
                 "kubectl", "__complete", "devws", "logs", "b");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines().toList()).startsWith("beta").contains(":4");
-    }
-
-    @Test
-    void listWatchPrintsEachChange() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Launchers.devws("list", "-w", "--kubeconfig", kubeconfig.toString()));
-        pb.environment().put("HOME", home.toString());
-        Process p = pb.redirectErrorStream(true).start();
-        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                in.lines().forEach(lines::add);
-            } catch (java.io.IOException e) {
-                // the process ended
-            }
-        });
-        reader.start();
-        try {
-            List<String> seen = new ArrayList<>();
-            while (seen.size() < 4) {
-                String line = lines.poll(60, TimeUnit.SECONDS);
-                assertThat(line).as("the listing, so far: " + seen).isNotNull();
-                seen.add(line);
-            }
-            assertThat(seen.get(0)).startsWith("NAME ");
-            CliRun stop = CliRun.run(home, "stop", "beta", "--kubeconfig", kubeconfig.toString());
-            assertThat(stop.exitCode()).as(stop.err()).isZero();
-            String change = lines.poll(60, TimeUnit.SECONDS);
-            assertThat(change).as("a row for the change").isNotNull().matches("beta +\\S+ +img .*");
-            assertThat(p.isAlive()).as("still watching").isTrue();
-        } finally {
-            p.destroy();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
     }
 }
