@@ -149,8 +149,9 @@ public final class KubeWorkspaces {
         if (failure.getCode() > 0) {
             return ApiErrors.translate(failure, "watch", RESOURCE, namespace, client.getConfiguration().getMasterUrl());
         }
-        return new DevwsException("the watch ended: " + cause.getMessage() + ": run the command again",
-                ExitCode.USER_ERROR, cause);
+        // no answer at all: the server went away and KubeConnection.WATCH_RECONNECTS reconnects failed
+        return new DevwsException("the watch lost the API server at " + client.getConfiguration().getMasterUrl() + " ("
+                + cause.getMessage() + "): check the network and the cluster, then run the command again", ExitCode.USER_ERROR, cause);
     }
 
     private io.fabric8.kubernetes.client.dsl.MixedOperation<GenericKubernetesResource, io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,

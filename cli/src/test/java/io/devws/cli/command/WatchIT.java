@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code list -w} and {@code status -w} as real processes (the built launcher) against Fabric8's mock API server
  * (CRUD mode, whose watches follow the changes a client makes): each change printed as it happens, the process
- * still watching; a watch the API server ends (410 Gone) ends the command with one line and exit code 1.
+ * still watching; a watch the API server ends (410 Gone), or an API server that goes away, ends the command with
+ * one line and exit code 1.
  */
 @EnableKubernetesMockClient(crud = true)
 class WatchIT {
@@ -106,6 +107,43 @@ class WatchIT {
                     .startsWith("devws: the watch ended: the API server no longer has the changes since this listing (410 Gone")
                     .endsWith("run the command again");
             assertThat(rest).noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
+        }
+    }
+
+    @Test
+    void statusWatchEndsWithOneLineWhenTheApiServerGoesAway() throws Exception {
+        // an API server of its own, stopped while the watch runs
+        KubernetesMockServer lone = new KubernetesMockServer(false);
+        lone.init();
+        String url;
+        try (KubernetesClient c = lone.createClient()) {
+            url = c.getConfiguration().getMasterUrl();
+        }
+        try {
+            String base = "/apis/devws.io/v1alpha1/namespaces/team/devworkspaces";
+            lone.expect().get().withPath(base + "/gone").andReturn(200, """
+                    {"apiVersion":"devws.io/v1alpha1","kind":"DevWorkspace",
+                     "metadata":{"name":"gone","namespace":"team","resourceVersion":"7"},
+                     "spec":{"container":{"image":"img"},"started":true}}""").always();
+            lone.expect().get().withPath(base + "?allowWatchBookmarks=true&fieldSelector=metadata.name%3Dgone&resourceVersion=7&watch=true")
+                    .andUpgradeToWebSocket().open().done().always();
+            Path config = Kubeconfigs.write(home.resolve("lone"), url, "team");
+            try (Watcher w = new Watcher(home, "status", "gone", "-w", "--kubeconfig", config.toString())) {
+                w.until("Message:");
+                assertThat(w.lines.poll(2, TimeUnit.SECONDS)).as("watching quietly").isNull();
+                lone.destroy();
+                long t0 = System.nanoTime();
+                assertThat(w.process.waitFor(90, TimeUnit.SECONDS)).as("the command gives up on the server").isTrue();
+                assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).as("after its reconnects, ~30 s").isBetween(10L, 80L);
+                assertThat(w.process.exitValue()).isEqualTo(1);
+                List<String> rest = w.rest();
+                assertThat(rest).as("after the description").last().asString()
+                        .startsWith("devws: the watch lost the API server at " + url + " (")
+                        .endsWith("check the network and the cluster, then run the command again");
+                assertThat(rest).noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
+            }
+        } finally {
+            lone.destroy();
         }
     }
 
