@@ -302,15 +302,22 @@ class JourneyE2E {
         Path out = tmp.resolve("logs-f.out");
         Process follower = user.devws("logs", WS, "-f").start(out, tmp.resolve("logs-f.err"));
         try {
-            Waits.until("devws logs -f prints the sidecar's log so far (the daemon's start)", Duration.ofSeconds(60),
-                    () -> Files.readString(out).contains("serving SSH on"));
-            String marker = "ended before authentication";
-            long before = Files.readString(out).lines().filter(l -> l.contains(marker)).count();
+            // the log so far, from the daemon's start, and then a second without growth: earlier steps' lines are all in
+            long[] size = {-1};
+            Waits.until("devws logs -f prints the sidecar's log so far (the daemon's start)", Duration.ofSeconds(60), () -> {
+                long now = Files.size(out);
+                boolean settled = now == size[0] && Files.readString(out).contains("serving SSH on");
+                size[0] = now;
+                return settled;
+            });
+            // the daemon's one line for a connection that never authenticated (ConnectionCounter)
+            java.util.regex.Pattern marker = java.util.regex.Pattern.compile("connection \\d+ (ended before authentication|failed)");
+            long before = Files.readString(out).lines().filter(l -> marker.matcher(l).find()).count();
             Proc.Result refused = user.ssh("-o", "PreferredAuthentications=none", HOST, "true").run();
             assertThat(refused.exit()).as(refused.describe()).isEqualTo(255);
             assertThat(refused.err()).as(refused.describe()).contains("Permission denied");
             Waits.until("the follower prints the line that connection caused", Duration.ofSeconds(60),
-                    () -> Files.readString(out).lines().filter(l -> l.contains(marker)).count() > before);
+                    () -> Files.readString(out).lines().filter(l -> marker.matcher(l).find()).count() > before);
             assertThat(follower.isAlive()).as("still following").isTrue();
         } finally {
             destroyTree(follower);
