@@ -6,13 +6,14 @@ script=$1 out=$2
 shift 2
 : > $out
 zpty sh 'zsh -f -i'
-zpty -w sh "PS1='> '; bindkey -e; autoload -Uz compinit; compinit -u -D; source ${(q)script}"
+# no listing of ambiguous candidates: whether a list fits the pty's screen (and zsh asks first) varies by host
+zpty -w sh "PS1='> '; unsetopt auto_list; bindkey -e; autoload -Uz compinit; compinit -u -D; source ${(q)script}"
 zpty -w sh "dump() { print -r -- \"\$BUFFER\" >> ${(q)out}; BUFFER=; }; zle -N dump; bindkey '^T' dump"
 n=0
 for line in "$@"; do
   zpty -w -n sh "$line"$'\t\C-t'
   (( n++ ))
-  # one line at a time: zsh may drop typeahead while it lists candidates
+  # one line at a time, each recorded before the next is typed
   for i in {1..600}; do
     while zpty -r -t sh chunk; do :; done  # drain the screen so the shell never blocks on output
     (( $(wc -l < $out) >= n )) && break
