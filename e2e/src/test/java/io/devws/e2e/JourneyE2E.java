@@ -43,7 +43,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole journey on a real cluster (KUBECONFIG), each step asserted: helm install, a DevWorkspace, config-ssh,
- * real OpenSSH into the dev container, the forwarded agent, git over it, file transfer, stop/start, faults,
+ * real OpenSSH into the dev container, devws version / logs -f / kubectl devws completion against the cluster,
+ * the forwarded agent, git over it, file transfer, stop/start, faults,
  * doctor, clean-up, and a second install from deploy/ with kubectl apply. Images come from .ci/images (E2eSettings).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -274,6 +275,88 @@ class JourneyE2E {
         Proc.Result refused = user.ssh("-o", "UserKnownHostsFile=" + badKnownHosts, HOST, "true").run();
         assertThat(refused.exit()).isEqualTo(255);
         assertThat(refused.err()).containsAnyOf("REMOTE HOST IDENTIFICATION HAS CHANGED", "Host key verification failed");
+    }
+
+    // 3b. devws version finds, in the cluster, the operator step 1 installed (its chart's version, image, readiness)
+    // and the DevWorkspace API versions the CRD serves, in text and in -o json
+    @Test
+    @Order(5)
+    void versionShowsTheOperatorAndTheCrdOfTheCluster() throws Exception {
+        assumeTrue(operatorUp, "the operator is not up (step 1)");
+        String chartVersion = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .readTree(RepoPaths.chart().resolve("Chart.yaml").toFile()).path("appVersion").asText();
+        assertThat(chartVersion).as("appVersion of the chart").isNotBlank();
+        List<String> served = cluster.client().apiextensions().v1().customResourceDefinitions().withName("devworkspaces.devws.io").get()
+                .getSpec().getVersions().stream().filter(v -> v.getServed()).map(v -> DevWorkspace.GROUP + "/" + v.getName()).toList();
+        Deployment d = cluster.client().apps().deployments().inNamespace(OP_NS).withName(RELEASE).get();
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(user.devws("version", "-o", "json").run().ok().out());
+        assertThat(json.path("client").path("version").asText()).isNotBlank();
+        var found = json.path("cluster");
+        assertThat(found.path("kubernetes").asText()).isEqualTo(cluster.client().getKubernetesVersion().getGitVersion());
+        assertThat(found.path("crdVersions")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(served);
+        // the shared cluster may run other devws operators: this journey's is the one in OP_NS
+        var ours = java.util.stream.StreamSupport.stream(found.path("operators").spliterator(), false)
+                .filter(o -> o.path("namespace").asText().equals(OP_NS) && o.path("name").asText().equals(RELEASE)).toList();
+        assertThat(ours).as(json.toPrettyString()).hasSize(1);
+        assertThat(ours.get(0).path("version").asText()).isEqualTo(chartVersion);
+        assertThat(ours.get(0).path("image").asText()).isEqualTo(settings.operatorImage());
+        assertThat(ours.get(0).path("replicas").asInt()).isEqualTo(d.getSpec().getReplicas());
+        assertThat(ours.get(0).path("ready").asInt()).isEqualTo(d.getStatus().getReadyReplicas()).isPositive();
+
+        String text = user.devws("version").run().ok().out();
+        assertThat(text).contains("CRD:         devworkspaces, served as " + String.join(", ", served))
+                .contains(chartVersion + " in " + OP_NS + "/" + RELEASE + " (image " + settings.operatorImage() + ", ");
+    }
+
+    // 3c. devws logs WS -f follows the sidecar's log: an OpenSSH connection offering only auth "none" (which the
+    // sidecar never accepts) ends before authentication, and the daemon's line about it appears while -f follows
+    @Test
+    @Order(5)
+    void logsFollowTheSidecarsLogAsAConnectionHappens() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok();
+        Path out = tmp.resolve("logs-f.out");
+        Process follower = user.devws("logs", WS, "-f").start(out, tmp.resolve("logs-f.err"));
+        try {
+            // the log so far, from the daemon's start, and then a second without growth: earlier steps' lines are all in
+            long[] size = {-1};
+            Waits.until("devws logs -f prints the sidecar's log so far (the daemon's start)", Duration.ofSeconds(60), () -> {
+                long now = Files.size(out);
+                boolean settled = now == size[0] && Files.readString(out).contains("serving SSH on");
+                size[0] = now;
+                return settled;
+            });
+            // the daemon's one line for a connection that never authenticated (ConnectionCounter)
+            java.util.regex.Pattern marker = java.util.regex.Pattern.compile("connection \\d+ (ended before authentication|failed)");
+            long before = Files.readString(out).lines().filter(l -> marker.matcher(l).find()).count();
+            Proc.Result refused = user.ssh("-o", "PreferredAuthentications=none", HOST, "true").run();
+            assertThat(refused.exit()).as(refused.describe()).isEqualTo(255);
+            assertThat(refused.err()).as(refused.describe()).contains("Permission denied");
+            Waits.until("the follower prints the line that connection caused", Duration.ofSeconds(60),
+                    () -> Files.readString(out).lines().filter(l -> marker.matcher(l).find()).count() > before);
+            assertThat(follower.isAlive()).as("still following").isTrue();
+        } finally {
+            destroyTree(follower);
+        }
+        assertThat(follower.isAlive()).as("the follower stopped").isFalse();
+    }
+
+    // 3d. kubectl devws <TAB>: kubectl's plugin completion (kubectl 1.26+) runs kubectl_complete-devws, found on PATH
+    // beside kubectl-devws, which completes the workspace names of the cluster
+    @Test
+    @Order(5)
+    void kubectlDevwsCompletesTheWorkspaceName() {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        Path bin = user.devwsLauncher().getParent();
+        assertThat(bin.resolve("kubectl-devws")).isExecutable();
+        assertThat(bin.resolve("kubectl_complete-devws")).isExecutable();
+        String path = bin + ":" + System.getenv("PATH");
+        Proc.Result r = Proc.of("kubectl", "__complete", "devws", "ssh", WS.substring(0, 1)).env(user.env()).env("PATH", path).run().ok();
+        assertThat(r.out().lines().toList()).as(r.describe()).startsWith(WS).contains(":4");
+        Proc.Result none = Proc.of("kubectl", "__complete", "devws", "ssh", "zz").env(user.env()).env("PATH", path).run().ok();
+        assertThat(none.out().lines().toList()).as(none.describe()).doesNotContain(WS).contains(":4");
     }
 
     // 4. the forwarded agent, through ssh -A and through the pod's stable SSH_AUTH_SOCK from kubectl exec

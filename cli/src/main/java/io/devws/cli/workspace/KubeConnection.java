@@ -39,6 +39,9 @@ public final class KubeConnection implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(onExit);
     }
 
+    /** Failed reconnects in a row after which a watch ({@code -w}) gives up on the API server. */
+    static final int WATCH_RECONNECTS = 5;
+
     public static KubeConnection open(KubeOptions options) {
         Config config = config(options);
         if (options.namespace != null) {
@@ -47,6 +50,8 @@ public final class KubeConnection implements AutoCloseable {
         // a CLI fails fast: Fabric8's default retries an unreachable server for ~20 s
         config.setRequestRetryBackoffLimit(1);
         config.setConnectionTimeout(5_000);
+        // -w: a watch that loses the API server tries again for ~30 s (1+2+4+8+16), then the command says so
+        config.setWatchReconnectLimit(WATCH_RECONNECTS);
         String namespace = config.getNamespace() == null ? "default" : config.getNamespace();
         Vertx vertx = newVertx();
         try {

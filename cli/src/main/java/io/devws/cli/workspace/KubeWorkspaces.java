@@ -1,5 +1,7 @@
 package io.devws.cli.workspace;
 
+import io.devws.cli.error.DevwsException;
+import io.devws.cli.error.ExitCode;
 import io.devws.cli.error.NotFoundException;
 import io.devws.model.DevWorkspace;
 import io.fabric8.kubernetes.api.model.Event;
@@ -9,6 +11,7 @@ import java.util.Map;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
@@ -97,7 +100,8 @@ public final class KubeWorkspaces {
 
     /**
      * Watches one namespace (or all), or one workspace when {@code name} is set; each change goes to {@code onChange}.
-     * Returns when the API server ends the watch.
+     * Returns when the watch is closed; when the API server ends it (410 Gone: the listing's version is too old,
+     * or another failure Fabric8 does not retry) it fails with one line that says so.
      */
     public void watch(boolean allNamespaces, String name, Listing from, java.util.function.Consumer<WorkspaceView> onChange) {
         String fromVersion = from.resourceVersion();
@@ -119,8 +123,8 @@ public final class KubeWorkspaces {
             }
 
             @Override
-            public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
-                closed.complete(null);
+            public void onClose(WatcherException cause) {
+                closed.completeExceptionally(cause);
             }
 
             @Override
@@ -131,7 +135,23 @@ public final class KubeWorkspaces {
         try (var watch = call("watch", () -> name != null && !allNamespaces
                 ? op.inNamespace(namespace).withName(name).watch(fromVersion, watcher) : scoped.withResourceVersion(fromVersion).watch(watcher))) {
             closed.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw watchEnded((WatcherException) e.getCause());
         }
+    }
+
+    private DevwsException watchEnded(WatcherException cause) {
+        KubernetesClientException failure = cause.asClientException();
+        if (failure.getCode() == java.net.HttpURLConnection.HTTP_GONE) {
+            return new DevwsException("the watch ended: the API server no longer has the changes since this listing"
+                    + " (410 Gone: " + cause.getMessage() + "): run the command again", ExitCode.USER_ERROR, cause);
+        }
+        if (failure.getCode() > 0) {
+            return ApiErrors.translate(failure, "watch", RESOURCE, namespace, client.getConfiguration().getMasterUrl());
+        }
+        // no answer at all: the server went away and KubeConnection.WATCH_RECONNECTS reconnects failed
+        return new DevwsException("the watch lost the API server at " + client.getConfiguration().getMasterUrl() + " ("
+                + cause.getMessage() + "): check the network and the cluster, then run the command again", ExitCode.USER_ERROR, cause);
     }
 
     private io.fabric8.kubernetes.client.dsl.MixedOperation<GenericKubernetesResource, io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
