@@ -112,6 +112,9 @@ public record ConfigSshOptions(HostSuffix suffix, int serverAliveInterval, Strin
         if (managedConfig == null) {
             return options;
         }
+        if (managedConfig.lines().noneMatch(l -> l.startsWith(RECORD))) {
+            return fromEarlierFormat(managedConfig);
+        }
         for (String line : managedConfig.lines().toList()) {
             if (!line.startsWith(RECORD) || line.indexOf('=') < 0) {
                 continue;
@@ -129,6 +132,26 @@ public record ConfigSshOptions(HostSuffix suffix, int serverAliveInterval, Strin
                     }
                     default -> options;
                 };
+            } catch (IllegalArgumentException e) {
+                // an edited line: that option keeps its default
+            }
+        }
+        return options;
+    }
+
+    /** A managed config of a devws that recorded no options: what its single file said (suffix, keepalive, sharing). */
+    private static ConfigSshOptions fromEarlierFormat(String managedConfig) {
+        ConfigSshOptions options = DEFAULTS;
+        for (String line : managedConfig.lines().map(String::strip).toList()) {
+            String[] words = line.split("\\s+");
+            try {
+                if (words.length == 2 && words[0].equals("Host") && words[1].startsWith("*.local.")) {
+                    options = options.withSuffix(new HostSuffix(words[1].substring("*.local.".length())));
+                } else if (words.length == 2 && words[0].equals("ServerAliveInterval")) {
+                    options = options.withServerAliveInterval(serverAliveInterval(words[1]));
+                } else if (words.length == 2 && words[0].equals("ControlPersist")) {
+                    options = options.withControlPersist(controlPersist(words[1]));
+                }
             } catch (IllegalArgumentException e) {
                 // an edited line: that option keeps its default
             }

@@ -42,4 +42,24 @@ class ConfigSshOptionsTest {
         assertThat(ConfigSshOptions.recordedIn("# option: server-alive-interval=-1\n# option: multiplex=5m\n"))
                 .isEqualTo(ConfigSshOptions.DEFAULTS.withControlPersist("5m"));
     }
+
+    /** What the devws before recorded options wrote (one file): its --multiplex, keepalive and suffix are kept. */
+    @Test
+    void anEarlierDevwsConfigKeepsItsOptions() {
+        String earlier = """
+                # Managed by `devws config-ssh`: rewritten on every run, edit ~/.ssh/config instead.
+
+                Host *.local.dev.example
+                  ProxyCommand "/d/devws" ssh --local --stdio --shared --host-suffix dev.example %h
+                  ForwardAgent yes
+                  ServerAliveInterval 45
+                  ControlMaster auto
+                  ControlPersist 10m
+
+                Host *.dev.example
+                  ServerAliveInterval 45
+                """;
+        assertThat(ConfigSshOptions.recordedIn(earlier)).isEqualTo(ConfigSshOptions.DEFAULTS.withSuffix(new HostSuffix("dev.example"))
+                .withServerAliveInterval(45).withControlPersist("10m"));
+    }
 }
