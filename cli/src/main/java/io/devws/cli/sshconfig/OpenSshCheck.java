@@ -69,15 +69,18 @@ public final class OpenSshCheck {
     }
 
     private static String run(List<String> command, List<Path> real, List<Path> copies) throws IOException {
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        // outputs into files: the timeout holds even when a Match exec of the user's hangs with the pipes open
+        Path dir = copies.get(0).getParent();
+        Path outFile = dir.resolve("ssh-G.out");
+        Path errFile = dir.resolve("ssh-G.err");
+        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
         try {
-            // ssh -G prints a few kB; both pipes are read before waiting, so neither fills up
-            byte[] out = p.getInputStream().readAllBytes();
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new SshConfigException("`ssh -G` did not finish in " + TIMEOUT_SECONDS + " s (a Match exec in your ssh config?); nothing was changed");
             }
+            String err = new String(Files.readAllBytes(errFile), StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
                 String reason = err.lines().filter(l -> !l.isBlank() && !l.contains("terminating,")).findFirst().orElse("exit " + p.exitValue());
                 for (int i = 0; i < copies.size(); i++) {
@@ -87,7 +90,7 @@ public final class OpenSshCheck {
                 throw new SshConfigException("OpenSSH rejects the ssh config devws would write: " + reason
                         + "; nothing was changed (fix the value, or `ssh -G` in your own config)");
             }
-            return new String(out, StandardCharsets.UTF_8);
+            return new String(Files.readAllBytes(outFile), StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
