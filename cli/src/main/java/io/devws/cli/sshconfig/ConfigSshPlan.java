@@ -58,7 +58,11 @@ public final class ConfigSshPlan {
     }
 
     static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file) : null;
+        try {
+            return Files.exists(file) ? Files.readString(file) : null;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SshConfigException(file + " is not UTF-8 text, which devws cannot edit byte for byte; nothing was changed", e);
+        }
     }
 
     public boolean changesNothing() {

@@ -175,4 +175,24 @@ class ConfigSshTrustIT {
         assertThat(userConfig).doesNotExist();
         assertThat(home.resolve(".ssh")).isEmptyDirectory();
     }
+
+    /** --ssh-config FILE anywhere (ssh -F FILE), with its own Include and Match blocks, and a non-UTF-8 one refused. */
+    @Test
+    void anotherConfigFileIsRestoredByteForByteAndANonUtf8OneIsLeftAlone() throws Exception {
+        Path other = Files.createDirectories(home.resolve("work")).resolve("ssh_config");
+        String original = "Include ~/.ssh/conf.d/*\n\nMatch host *.corp exec \"true\"\n  User corp\n\nHost *\n  ForwardAgent no\n";
+        Files.writeString(other, original);
+        assertThat(configSsh("--ssh-config", other.toString()).exitCode()).isZero();
+        assertThat(effective(other, "a.devws").get("proxycommand")).containsExactly("\"/opt/devws/devws\" ssh --stdio %h");
+        assertThat(Files.readString(userConfig)).as("~/.ssh/config untouched").isEqualTo("Host github.com\n  User git\n");
+        assertThat(configSsh("--ssh-config", other.toString(), "--remove").exitCode()).isZero();
+        assertThat(Files.readString(other)).isEqualTo(original);
+
+        byte[] latin1 = "# M\u00fcller's hosts\nHost a\n  User b\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(other, latin1);
+        CliRun run = configSsh("--ssh-config", other.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("devws: " + other + " is not UTF-8 text, which devws cannot edit byte for byte; nothing was changed\n");
+        assertThat(Files.readAllBytes(other)).isEqualTo(latin1);
+    }
 }
