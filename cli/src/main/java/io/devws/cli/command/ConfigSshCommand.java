@@ -147,7 +147,8 @@ public final class ConfigSshCommand extends BackendCommand {
             return 0;
         }
         OpenSshCheck.Verdict verdict = plan.apply();
-        out.println("wrote " + paths.managedConfig() + " and " + paths.knownHosts() + " (" + entries.size() + " host keys pinned)");
+        out.println("wrote " + paths.managedConfig() + ", " + paths.managedDefaults().getFileName() + " and "
+                + paths.knownHosts().getFileName() + " (" + entries.size() + " host keys pinned), included from " + paths.userConfig());
         out.println("options (kept by the next run): " + options.asFlags());
         out.println("connect: ssh NAME." + connectSuffix);
         warnings(verdict, executable, options);
