@@ -22,7 +22,7 @@ abstract class BackendCommand implements Callable<Integer> {
     LocalOption local;
 
     @Override
-    public final Integer call() throws Exception {
+    public Integer call() throws Exception {
         if (local.local) {
             return onLocal(LocalWorkspaces.forUser());
         }

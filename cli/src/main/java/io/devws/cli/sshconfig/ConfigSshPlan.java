@@ -5,20 +5,26 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * Everything {@code devws config-ssh} would change, computed before anything is written, so a bad
- * input fails with nothing half-written and {@code --dry-run} can show the exact diff.
+ * input fails with nothing half-written and {@code --dry-run} can show the exact diff. Nothing is
+ * written (not even the backup) before OpenSSH has accepted the result ({@link OpenSshCheck}).
  */
 public final class ConfigSshPlan {
     private final SshPaths paths;
+    private final HostSuffix suffix;
     private final List<FileChange> changes;
     private final boolean generateIdentity;
 
-    private ConfigSshPlan(SshPaths paths, List<FileChange> changes, boolean generateIdentity) {
+    private ConfigSshPlan(SshPaths paths, HostSuffix suffix, List<FileChange> changes, boolean generateIdentity) {
         this.paths = paths;
+        this.suffix = suffix;
         this.changes = changes;
         this.generateIdentity = generateIdentity;
     }
@@ -29,23 +35,34 @@ public final class ConfigSshPlan {
      */
     public static ConfigSshPlan compute(SshPaths paths, ManagedSshConfig managed, List<KnownHostsEntry> knownHosts,
                                         Predicate<String> ownedByRun) throws IOException {
-        String userBefore = Files.exists(paths.userConfig()) ? Files.readString(paths.userConfig()) : null;
-        if (userBefore != null) {
-            UserSshConfig.validate(userBefore, paths.userConfig().toString());
-        }
-        String userAfter = UserSshConfig.withInclude(userBefore == null ? "" : userBefore, paths.managedConfig().toString());
-        String managedBefore = read(paths.managedConfig());
+        String userBefore = readUserConfig(paths);
+        String userAfter = UserSshConfig.withIncludes(userBefore == null ? "" : userBefore,
+                paths.managedConfig().toString(), paths.managedDefaults().toString());
         String hostsBefore = read(paths.knownHosts());
         String hostsAfter = KnownHostsFile.render(hostsBefore == null ? "" : hostsBefore, knownHosts, ownedByRun);
         List<FileChange> changes = List.of(
                 new FileChange(paths.userConfig(), userBefore, userAfter),
-                new FileChange(paths.managedConfig(), managedBefore, managed.render()),
+                new FileChange(paths.managedConfig(), read(paths.managedConfig()), managed.render()),
+                new FileChange(paths.managedDefaults(), read(paths.managedDefaults()), managed.renderDefaults()),
                 new FileChange(paths.knownHosts(), hostsBefore, hostsAfter));
-        return new ConfigSshPlan(paths, changes, !Files.exists(paths.identity()));
+        return new ConfigSshPlan(paths, managed.suffix(), changes, !Files.exists(paths.identity()));
     }
 
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file) : null;
+    /** The user's config, after checking that devws can build on it. */
+    static String readUserConfig(SshPaths paths) throws IOException {
+        String userBefore = read(paths.userConfig());
+        if (userBefore != null) {
+            UserSshConfig.validate(userBefore, paths.userConfig().toString());
+        }
+        return userBefore;
+    }
+
+    static String read(Path file) throws IOException {
+        try {
+            return Files.exists(file) ? Files.readString(file) : null;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SshConfigException(file + " is not UTF-8 text, which devws cannot edit byte for byte; nothing was changed", e);
+        }
     }
 
     public boolean changesNothing() {
@@ -59,8 +76,20 @@ public final class ConfigSshPlan {
         changes.stream().filter(FileChange::changes).forEach(c -> out.print(c.diff()));
     }
 
-    /** Writes the changed files; backs up the user's config once, before its first change. */
-    public void apply() throws IOException {
+    /** OpenSSH's verdict on the files as they would be written ({@code ssh -G}); writes nothing. */
+    public OpenSshCheck.Verdict check() throws IOException {
+        Map<Path, String> files = new LinkedHashMap<>();
+        changes.forEach(c -> files.put(c.path(), c.after()));
+        files.remove(paths.knownHosts());
+        return OpenSshCheck.check(files, suffix);
+    }
+
+    /**
+     * Checks the result with OpenSSH, then writes the changed files; backs up the user's config once, before its
+     * first change.
+     */
+    public OpenSshCheck.Verdict apply() throws IOException {
+        OpenSshCheck.Verdict verdict = check();
         checkWritable();
         AtomicFiles.privateDirectory(paths.devwsDir());
         if (generateIdentity) {
@@ -76,11 +105,12 @@ public final class ConfigSshPlan {
             AtomicFiles.privateDirectory(change.path().toAbsolutePath().getParent());
             AtomicFiles.write(change.path(), change.after());
         }
+        return verdict;
     }
 
     /** Every file this plan writes can be written: checked before the first write, so a failure leaves nothing behind. */
     private void checkWritable() {
-        java.util.List<Path> targets = new java.util.ArrayList<>();
+        List<Path> targets = new ArrayList<>();
         changes.stream().filter(FileChange::changes).forEach(c -> targets.add(c.path()));
         if (generateIdentity) {
             targets.add(paths.identity());

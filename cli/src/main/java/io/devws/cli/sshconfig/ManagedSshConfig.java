@@ -3,15 +3,14 @@ package io.devws.cli.sshconfig;
 import java.nio.file.Path;
 
 /**
- * Renders {@code ~/.ssh/devws/config}: the whole file belongs to devws and is rewritten on every
- * run. The local block comes first because OpenSSH keeps the first value it obtains for an
- * option and {@code *.local.devws} also matches {@code *.devws}.
- *
- * @param controlPersist null, or OpenSSH connection sharing ({@code ControlMaster auto}) with
- *                       the master kept this long after its last session ({@code ControlPersist})
+ * The two devws-managed files, both rewritten on every run. {@code ~/.ssh/devws/config}, included at the top of
+ * {@code ~/.ssh/config}, says how devws hosts are reached (ProxyCommand, pinned known_hosts): OpenSSH keeps the
+ * first value it obtains, so nothing later overrides that. {@code ~/.ssh/devws/defaults}, included at the end,
+ * holds the rest (agent forwarding, keepalives, identity, connection sharing, {@code -o} options): any value the
+ * user's own config sets for a devws host comes first and wins. In the first file the local block comes first
+ * because {@code *.local.devws} also matches {@code *.devws}.
  */
-public record ManagedSshConfig(Path devwsExecutable, HostSuffix suffix, SshPaths paths, int serverAliveInterval,
-        String controlPersist) {
+public record ManagedSshConfig(Path devwsExecutable, SshPaths paths, ConfigSshOptions options) {
     public static final String HEADER = "# Managed by `devws config-ssh`: rewritten on every run, edit ~/.ssh/config instead.";
     /** Unix socket paths hold 108 bytes; ssh first binds ControlPath plus a 17-character temporary suffix. */
     static final int MAX_CONTROL_PATH = 90;
@@ -19,44 +18,61 @@ public record ManagedSshConfig(Path devwsExecutable, HostSuffix suffix, SshPaths
     private static final int CONTROL_HASH_GROWTH = 40 - 2;
 
     public ManagedSshConfig {
-        if (controlPersist != null) {
-            if (!controlPersist.matches("[0-9]+[smhdwSMHDW]?")) {
-                throw new IllegalArgumentException("--multiplex takes a time such as 600, 10m or 1h, not '" + controlPersist + "'");
-            }
+        if (options.controlPersist() != null) {
             int length = paths.controlPath().toString().length() + CONTROL_HASH_GROWTH;
             if (length > MAX_CONTROL_PATH) {
-                throw new IllegalArgumentException("--multiplex: the control sockets would live in " + paths.devwsDir()
+                throw new SshConfigException("--multiplex: the control sockets would live in " + paths.devwsDir()
                         + ", a path too long for a Unix socket (" + length + " > " + MAX_CONTROL_PATH
-                        + " characters); run config-ssh with a shorter HOME or without --multiplex");
+                        + " characters); run config-ssh with a shorter HOME or with --no-multiplex");
             }
         }
     }
 
+    public HostSuffix suffix() {
+        return options.suffix();
+    }
+
+    /** {@code ~/.ssh/devws/config}: how devws hosts are reached, and the options this run used. */
     public String render() {
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        StringBuilder out = new StringBuilder(HEADER).append('\n')
+                .append("# How devws hosts are reached; their defaults are in ").append(paths.managedDefaults().getFileName())
+                .append(", included last so that your own settings win.\n")
+                .append("# The options of this run, which the next run keeps unless told otherwise:\n");
+        options.recordLines().forEach(line -> out.append(line).append('\n'));
+        HostSuffix suffix = options.suffix();
         String suffixOption = suffix.equals(HostSuffix.DEFAULT) ? "" : "--host-suffix " + suffix.value() + " ";
-        String shared = controlPersist != null ? "--shared " : "";
-        block(out, suffix.localPattern(), "ssh --local --stdio " + shared + suffixOption + "%h");
-        block(out, suffix.clusterPattern(), "ssh --stdio " + shared + suffixOption + "%h");
+        String shared = options.controlPersist() != null ? "--shared " : "";
+        connection(out, suffix.localPattern(), "ssh --local --stdio " + shared + suffixOption + "%h");
+        connection(out, suffix.clusterPattern(), "ssh --stdio " + shared + suffixOption + "%h");
         return out.toString();
     }
 
-    private void block(StringBuilder out, String pattern, String arguments) {
+    private void connection(StringBuilder out, String pattern, String arguments) {
         out.append('\n')
                 .append("Host ").append(pattern).append('\n')
                 .append("  ProxyCommand ").append(SshConfigQuoting.proxyCommandWord(devwsExecutable.toString())).append(' ').append(arguments).append('\n')
-                .append("  ForwardAgent yes\n")
-                .append("  ServerAliveInterval ").append(serverAliveInterval).append('\n')
-                .append("  ServerAliveCountMax 4\n")
                 .append("  UserKnownHostsFile ").append(SshConfigQuoting.pathArgument(paths.knownHosts().toString())).append('\n')
-                .append("  StrictHostKeyChecking yes\n")
+                .append("  StrictHostKeyChecking yes\n");
+    }
+
+    /** {@code ~/.ssh/devws/defaults}: what devws hosts get unless the user's config says otherwise first. */
+    public String renderDefaults() {
+        StringBuilder out = new StringBuilder(HEADER).append('\n')
+                .append("# Defaults for devws hosts: ~/.ssh/config includes this last, so a value your own config sets first wins.\n")
+                .append('\n')
+                .append("Host ").append(options.suffix().clusterPattern()).append('\n')
+                .append("  ForwardAgent yes\n")
+                .append("  ServerAliveInterval ").append(options.serverAliveInterval()).append('\n')
+                .append("  ServerAliveCountMax 4\n")
                 .append("  IdentityFile ").append(SshConfigQuoting.pathArgument(paths.identity().toString())).append('\n');
-        if (controlPersist != null) {
+        if (options.controlPersist() != null) {
             out.append("  ControlMaster auto\n")
                     // %C stays a token: only the directory part is escaped
                     .append("  ControlPath ").append(SshConfigQuoting.pathArgument(paths.controlPath().toString()
                             .replace("%C", "CONTROLHASH")).replace("CONTROLHASH", "%C")).append('\n')
-                    .append("  ControlPersist ").append(controlPersist).append('\n');
+                    .append("  ControlPersist ").append(options.controlPersist()).append('\n');
         }
+        options.sshOptions().forEach((k, v) -> out.append("  ").append(k).append(' ').append(v).append('\n'));
+        return out.toString();
     }
 }

@@ -21,6 +21,11 @@ public record SshPaths(Path userConfig, Path devwsDir) {
         return devwsDir.resolve("config");
     }
 
+    /** devws's defaults for its hosts, included at the end of the user's config. */
+    public Path managedDefaults() {
+        return devwsDir.resolve("defaults");
+    }
+
     public Path knownHosts() {
         return devwsDir.resolve("known_hosts");
     }

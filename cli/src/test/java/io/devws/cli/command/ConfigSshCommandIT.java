@@ -68,6 +68,8 @@ class ConfigSshCommandIT {
         assertThat(Files.readString(home.resolve(".ssh/config.devws-backup"))).isEqualTo(original);
         assertThat(Files.readString(home.resolve(".ssh/devws/config")))
                 .isEqualTo(resource("managed-config.golden").replace("${HOME}", home.toString()).replace("${DEVWS}", "/opt/devws/devws"));
+        assertThat(Files.readString(home.resolve(".ssh/devws/defaults")))
+                .isEqualTo(resource("managed-defaults.golden").replace("${HOME}", home.toString()));
         String hostKey = Files.readString(home.resolve(".devws/local/demo/ssh_host_ed25519_key.pub")).trim();
         assertThat(Files.readString(home.resolve(".ssh/devws/known_hosts")))
                 .contains("demo.local.devws " + hostKey.substring(0, hostKey.lastIndexOf(' ')) + "\n");
@@ -87,16 +89,23 @@ class ConfigSshCommandIT {
         assertThat(Files.readString(home.resolve(".ssh/config.devws-backup"))).as("backup is taken once").isEqualTo(original);
     }
 
+    /**
+     * How devws hosts are reached (ProxyCommand, pinned known_hosts, strict checking) comes from devws's first
+     * Include and beats even the user's {@code Host *}; everything else the user sets (here a global
+     * ServerAliveInterval and {@code Host * ForwardAgent no}) comes before devws's defaults and wins.
+     */
     @Test
-    void openSshSeesTheDevwsOptionsFirstAndTheUsersOwnElsewhere() throws Exception {
-        assertThat(CliRun.run(home, "config-ssh", "--local").exitCode()).isZero();
+    void openSshTakesHowToConnectFromDevwsAndTheUsersOwnSettingsFirst() throws Exception {
+        CliRun run = CliRun.run(home, "config-ssh", "--local");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("your ssh config sets ForwardAgent no for *.devws hosts");
         Map<String, List<String>> local = effective("demo.local.devws");
         assertThat(local.get("proxycommand")).containsExactly("\"/opt/devws/devws\" ssh --local --stdio %h");
-        assertThat(local.get("forwardagent")).containsExactly("yes");
-        assertThat(local.get("stricthostkeychecking")).containsExactly("true");
+        assertThat(local.get("stricthostkeychecking")).as("not the user's Host * ask").containsExactly("true");
         assertThat(local.get("userknownhostsfile")).containsExactly(home.resolve(".ssh/devws/known_hosts").toString());
-        assertThat(local.get("identityfile").get(0)).isEqualTo(home.resolve(".ssh/devws/id_ed25519").toString());
-        assertThat(local.get("serveraliveinterval")).containsExactly("30");
+        assertThat(local.get("forwardagent")).as("the user's Host * wins over the default").containsExactly("no");
+        assertThat(local.get("serveraliveinterval")).as("the user's global value wins").containsExactly("60");
+        assertThat(local.get("identityfile")).contains(home.resolve(".ssh/devws/id_ed25519").toString());
 
         Map<String, List<String>> cluster = effective("ws.team.devws");
         assertThat(cluster.get("proxycommand")).containsExactly("\"/opt/devws/devws\" ssh --stdio %h");
@@ -106,16 +115,19 @@ class ConfigSshCommandIT {
         assertThat(other.get("hostname")).containsExactly("10.0.0.1");
         assertThat(other.get("serveraliveinterval")).containsExactly("60");
         assertThat(other).doesNotContainKey("proxycommand");
+        assertThat(other.get("identityfile")).doesNotContain(home.resolve(".ssh/devws/id_ed25519").toString());
     }
 
     @Test
-    void dryRunPrintsTheDiffAndWritesNothing() throws Exception {
-        CliRun dry = CliRun.run(home, "config-ssh", "--local", "--dry-run");
+    void dryRunPrintsTheDiffAndTheOptionsAndWritesNothing() throws Exception {
+        CliRun dry = CliRun.run(home, "config-ssh", "--local", "--dry-run", "--multiplex", "-o", "Compression=yes");
         assertThat(dry.exitCode()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("--- " + userConfig, "+Include " + home.resolve(".ssh/devws/config"),
-                "+Host *.local.devws", "# would generate the devws identity key");
+                "+Include " + home.resolve(".ssh/devws/defaults"), "+Host *.local.devws", "+  Compression yes",
+                "# would generate the devws identity key",
+                "# options: --host-suffix=devws --server-alive-interval=30 --multiplex=10m -o Compression=yes\n");
         assertThat(Files.readString(userConfig)).isEqualTo(original);
-        assertThat(home.resolve(".ssh/devws/config")).doesNotExist();
+        assertThat(home.resolve(".ssh/devws")).doesNotExist();
         assertThat(home.resolve(".ssh/config.devws-backup")).doesNotExist();
     }
 
@@ -130,7 +142,11 @@ class ConfigSshCommandIT {
     }
 
     private Map<String, String> snapshot() throws IOException {
-        try (var files = Files.walk(home.resolve(".ssh"))) {
+        return snapshot(home.resolve(".ssh"));
+    }
+
+    static Map<String, String> snapshot(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).collect(Collectors.toMap(Path::toString, p -> {
                 try {
                     return Files.readString(p) + Files.getLastModifiedTime(p);
@@ -142,7 +158,11 @@ class ConfigSshCommandIT {
     }
 
     private Map<String, List<String>> effective(String host) throws Exception {
-        String out = run("ssh", "-F", userConfig.toString(), "-G", host);
+        return effective(userConfig, host);
+    }
+
+    static Map<String, List<String>> effective(Path config, String host) throws Exception {
+        String out = run("ssh", "-F", config.toString(), "-G", host);
         return out.lines().filter(l -> l.contains(" ")).collect(Collectors.groupingBy(l -> l.substring(0, l.indexOf(' ')),
                 Collectors.mapping(l -> l.substring(l.indexOf(' ') + 1), Collectors.toList())));
     }
@@ -154,7 +174,7 @@ class ConfigSshCommandIT {
         return out;
     }
 
-    private static String resource(String name) throws IOException {
+    static String resource(String name) throws IOException {
         try (InputStream in = ConfigSshCommandIT.class.getResourceAsStream("/sshconfig/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

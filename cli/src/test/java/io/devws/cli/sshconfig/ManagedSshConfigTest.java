@@ -12,35 +12,35 @@ class ManagedSshConfigTest {
     @Test
     void rendersTheGoldenFile() throws IOException {
         SshPaths paths = SshPaths.forHome(Path.of("/home/u"));
-        String rendered = new ManagedSshConfig(Path.of("/opt/devws/devws"), HostSuffix.DEFAULT, paths, 30, null).render();
-        assertThat(rendered).isEqualTo(UserSshConfigTest.resource("managed-config.golden")
+        ManagedSshConfig managed = new ManagedSshConfig(Path.of("/opt/devws/devws"), paths, ConfigSshOptions.DEFAULTS);
+        assertThat(managed.render()).isEqualTo(UserSshConfigTest.resource("managed-config.golden")
                 .replace("${HOME}", "/home/u").replace("${DEVWS}", "/opt/devws/devws"));
+        assertThat(managed.renderDefaults()).isEqualTo(UserSshConfigTest.resource("managed-defaults.golden").replace("${HOME}", "/home/u"));
     }
 
     @Test
     void aCustomSuffixIsPassedToTheProxyCommand() {
-        String rendered = new ManagedSshConfig(Path.of("/d/devws"), new HostSuffix("dev.example"), SshPaths.forHome(Path.of("/h")), 30, null).render();
+        String rendered = new ManagedSshConfig(Path.of("/d/devws"), SshPaths.forHome(Path.of("/h")), ConfigSshOptions.DEFAULTS.withSuffix(new HostSuffix("dev.example"))).render();
         assertThat(rendered).contains("Host *.local.dev.example\n  ProxyCommand \"/d/devws\" ssh --local --stdio --host-suffix dev.example %h\n",
                 "Host *.dev.example\n  ProxyCommand \"/d/devws\" ssh --stdio --host-suffix dev.example %h\n");
     }
 
     @Test
     void multiplexingSharesOneConnectionPerHostInTheDevwsDirectory() {
-        String rendered = new ManagedSshConfig(Path.of("/d/devws"), HostSuffix.DEFAULT, SshPaths.forHome(Path.of("/home/a b%")), 30, "10m").render();
-        assertThat(rendered).contains("Host *.devws\n  ProxyCommand \"/d/devws\" ssh --stdio --shared %h\n", "  IdentityFile \"/home/a b%%/.ssh/devws/id_ed25519\"\n"
+        ManagedSshConfig managed = new ManagedSshConfig(Path.of("/d/devws"), SshPaths.forHome(Path.of("/home/a b%")),
+                ConfigSshOptions.DEFAULTS.withControlPersist("10m"));
+        assertThat(managed.render()).contains("Host *.devws\n  ProxyCommand \"/d/devws\" ssh --stdio --shared %h\n");
+        assertThat(managed.renderDefaults()).contains("  IdentityFile \"/home/a b%%/.ssh/devws/id_ed25519\"\n"
                 + "  ControlMaster auto\n  ControlPath \"/home/a b%%/.ssh/devws/cm-%C\"\n  ControlPersist 10m\n");
-        assertThat(rendered.split("ControlMaster auto", -1)).as("both blocks").hasSize(3);
-        assertThat(new ManagedSshConfig(Path.of("/d/devws"), HostSuffix.DEFAULT, SshPaths.forHome(Path.of("/h")), 30, null).render())
+        assertThat(new ManagedSshConfig(Path.of("/d/devws"), SshPaths.forHome(Path.of("/h")), ConfigSshOptions.DEFAULTS).renderDefaults())
                 .doesNotContain("Control");
     }
 
     @Test
     void multiplexingRefusesBadTimesAndSocketPathsTooLong() {
-        SshPaths paths = SshPaths.forHome(Path.of("/home/u"));
-        assertThatThrownBy(() -> new ManagedSshConfig(Path.of("/d"), HostSuffix.DEFAULT, paths, 30, "10 minutes"))
-                .hasMessageContaining("10m");
+        assertThatThrownBy(() -> ConfigSshOptions.controlPersist("10 minutes")).hasMessageContaining("10m");
         SshPaths deep = SshPaths.forHome(Path.of("/home/" + "x".repeat(40)));
-        assertThatThrownBy(() -> new ManagedSshConfig(Path.of("/d"), HostSuffix.DEFAULT, deep, 30, "10m"))
+        assertThatThrownBy(() -> new ManagedSshConfig(Path.of("/d"), deep, ConfigSshOptions.DEFAULTS.withControlPersist("10m")))
                 .hasMessageContaining("too long for a Unix socket");
     }
 

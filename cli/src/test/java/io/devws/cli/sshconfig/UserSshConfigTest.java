@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UserSshConfigTest {
@@ -17,14 +18,34 @@ class UserSshConfigTest {
 
     @Test
     void includeGoesAboveEverythingAndTheRestStaysByteForByte() throws IOException {
-        String after = UserSshConfig.withInclude(resource("user-config.txt"), "/home/u/.ssh/devws/config");
+        String after = UserSshConfig.withIncludes(resource("user-config.txt"), CONFIG, DEFAULTS);
         assertThat(after).isEqualTo(resource("user-config.golden").replace("${HOME}", "/home/u"));
     }
 
+    private static final String CONFIG = "/home/u/.ssh/devws/config";
+    private static final String DEFAULTS = "/home/u/.ssh/devws/defaults";
+
     @Test
-    void secondRunChangesNothing() throws IOException {
-        String once = UserSshConfig.withInclude(resource("user-config.txt"), "/home/u/.ssh/devws/config");
-        assertThat(UserSshConfig.withInclude(once, "/home/u/.ssh/devws/config")).isSameAs(once);
+    void secondRunChangesNothingEvenWhenTheUserMovedTheDefaultsInclude() throws IOException {
+        String once = UserSshConfig.withIncludes(resource("user-config.txt"), CONFIG, DEFAULTS);
+        assertThat(UserSshConfig.withIncludes(once, CONFIG, DEFAULTS)).isSameAs(once);
+        String moved = "Include " + CONFIG + "\nHost *\nInclude " + DEFAULTS + "\nHost *\n  ForwardAgent no\n";
+        assertThat(UserSshConfig.withIncludes(moved, CONFIG, DEFAULTS)).isSameAs(moved);
+    }
+
+    @Test
+    void removalGivesBackTheConfigByteForByte() throws IOException {
+        for (String original : List.of(resource("user-config.txt"), "", "Host a\n  User b", "Host a\n\n\n", "\n", "Include x\r\nHost y\r\n")) {
+            String added = UserSshConfig.withIncludes(original, CONFIG, DEFAULTS);
+            assertThat(added).contains("Include " + CONFIG, "Include " + DEFAULTS);
+            assertThat(UserSshConfig.withoutIncludes(added, CONFIG, DEFAULTS)).as(original).isEqualTo(original);
+        }
+    }
+
+    @Test
+    void removalTakesOutIncludesTheUserMoved() {
+        String edited = "Host a\n  User b\n" + UserSshConfig.COMMENT + "\nInclude " + CONFIG + "\nHost c\n";
+        assertThat(UserSshConfig.withoutIncludes(edited, CONFIG, DEFAULTS)).isEqualTo("Host a\n  User b\nHost c\n");
     }
 
     @Test
