@@ -115,6 +115,40 @@ class ConnectFollowsWorkspaceIT {
         assertThat(on.err()).isEqualTo("devws: starting workspace ws (waiting up to 60s)\n");
     }
 
+    /** ssh's stderr a terminal, through the agent (the thin client tells it): every stage waited for is shown. */
+    @Test
+    void onATerminalEachStageIsShown() throws Exception {
+        assertThat(ssh("echo ok")).isEqualTo("ok\n");
+        path.awaitAgent();
+        stopWorkspace();
+        CompletableFuture<Void> operator = CompletableFuture.runAsync(this::actLikeTheOperator);
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("XDG_RUNTIME_DIR", path.runtimeDir().toString());
+        env.put("HOME", path.home.toString());
+        com.pty4j.PtyProcess ssh = new com.pty4j.PtyProcessBuilder(sshCommand("echo started-on-a-terminal").toArray(String[]::new))
+                .setDirectory(dir.toString()).setEnvironment(env).setConsole(false).start();
+        path.track(ssh);
+        CompletableFuture<String> seen = CompletableFuture.supplyAsync(() -> {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[4096];
+            try (var in = ssh.getInputStream()) {
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    all.write(buf, 0, n);
+                }
+            } catch (java.io.IOException e) {
+                // the pty ends with EIO once ssh has exited
+            }
+            return all.toString(java.nio.charset.StandardCharsets.UTF_8);
+        });
+        assertThat(ssh.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        operator.join();
+        String text = seen.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(ssh.exitValue()).as(text).isZero();
+        assertThat(text).contains("devws: starting workspace ws\r\n", "devws: waiting for workspace ws: ", "started-on-a-terminal")
+                .doesNotContain("waiting up to");
+        assertThat(agentStatus()).contains("1 served");
+    }
+
     private String agentStatus() throws Exception {
         FullPath.Result r = path.run(List.of(FullPath.CLI.toString(), "agent", "status"), null);
         assertThat(r.code()).as(r.err()).isZero();
