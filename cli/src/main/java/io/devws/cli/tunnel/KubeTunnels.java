@@ -51,8 +51,10 @@ public final class KubeTunnels {
      * returned, i.e. before ssh reads any byte of the server and checks its key.
      */
     public static Tunnel open(KubeConnection connection, String name, ReadyPod.Wait wait, HostKeyPin pin, PrintStream progress) {
-        var statusKey = pin == null ? null : pin.readAsync(connection, name);
         String pod = new ReadyPod(connection.client(), connection.workspaces(), progress).await(name, wait);
+        // read beside the exec's opening, on the connection the pod look-up left open (started earlier, a fresh
+        // JVM would pay a second TLS handshake at the same moment: measured, docs/benchmarks-cli.md)
+        var statusKey = pin == null ? null : pin.readAsync(connection, name);
         Tunnel tunnel = KubeExecTunnel.open(connection.client(), connection.workspaces().namespace(), pod, progress);
         if (pin == null) {
             return tunnel;
