@@ -10,6 +10,9 @@ PIDS=()
 # the tunnel agent that `devws ssh --stdio` starts lives in $W/xdg/devws (not the user's), stopped at the end
 export XDG_RUNTIME_DIR="$W/xdg"
 mkdir -p "$XDG_RUNTIME_DIR"
+# and its HOME: the ProxyCommand pins host keys into $HOME/.ssh/devws/known_hosts when config-ssh wrote one
+export HOME="$W/home"
+mkdir -p "$HOME"
 stop_agent() { for _ in 1 2 3; do [ -f "$W/xdg/devws/agent.pid" ] && kill -9 "$(cat "$W/xdg/devws/agent.pid")" 2>/dev/null; rm -rf "$W/xdg/devws"; sleep 0.3; done; true; }
 cleanup() { stop_agent; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$W"; }
 trap cleanup EXIT
@@ -40,7 +43,8 @@ ssh-keygen -q -t ed25519 -N '' -f "$W/id" >/dev/null
 ssh-keygen -q -t ed25519 -N '' -f "$W/hostkey" >/dev/null
 export DEVWS_SOCKET="$W/run/sshd.sock" DEVWS_HOST_KEY="$W/hostkey" DEVWS_AGENT_DIR="$W/agent" DEVWS_WORKDIR="$W/work" \
   DEVWS_EXECUTOR=kube DEVWS_POD_NAME=ws DEVWS_POD_NAMESPACE=team KUBECONFIG="$W/full.kubeconfig"
-server "$W/full.kubeconfig" $(for v in DEVWS_SOCKET DEVWS_HOST_KEY DEVWS_AGENT_DIR DEVWS_WORKDIR DEVWS_EXECUTOR \
+# the workspace's status publishes the host key, as the operator's does
+DEVWS_TEST_HOST_KEY_FILE="$W/hostkey.pub" server "$W/full.kubeconfig" $(for v in DEVWS_SOCKET DEVWS_HOST_KEY DEVWS_AGENT_DIR DEVWS_WORKDIR DEVWS_EXECUTOR \
   DEVWS_POD_NAME DEVWS_POD_NAMESPACE KUBECONFIG; do printf 'devws-sshd:%s=%s ' "$v" "${!v}"; done) \
   "devws-sshd:PATH=$(dirname "$SIDECAR"):$PATH"
 "$SIDECAR" serve 2>"$W/daemon.err" & PIDS+=($!)

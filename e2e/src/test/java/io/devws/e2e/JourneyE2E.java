@@ -492,6 +492,50 @@ class JourneyE2E {
         }
     }
 
+    // 7b. `devws stop`, then plain ssh: the ProxyCommand starts the workspace, waits, and the command runs
+    @Test
+    @Order(8)
+    void sshStartsAStoppedWorkspace() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        user.devws("stop", WS).run().ok();
+        Waits.until("phase Stopped", START, () -> "Stopped".equals(String.valueOf(cluster.workspace(NS, WS).getStatus().getPhase())));
+        Proc.Result r = user.ssh(HOST, "echo started-by-ssh").timeout(Duration.ofMinutes(3)).run();
+        assertThat(cluster.workspace(NS, WS).getSpec().started()).as("ssh set spec.started").isTrue();
+        if (r.exit() != 0) {
+            // a start slower than the ProxyCommand's --timeout (60 s): the next ssh finds it starting and waits again
+            assertThat(r.err()).as(r.describe()).contains("was not ready within");
+            r = Waits.until("ssh after the start", START, () -> user.ssh(HOST, "echo started-by-ssh").run(), x -> x.exit() == 0);
+        }
+        assertThat(r.out()).isEqualTo("started-by-ssh\n");
+        awaitRunning(WS);
+    }
+
+    // 7c. after config-ssh: a new workspace applied with kubectl, then deleted and recreated with a new host key,
+    // works with plain ssh and no new config-ssh (the ProxyCommand pins the status key)
+    @Test
+    @Order(8)
+    void newAndRecreatedWorkspacesNeedNoNewConfigSsh() throws Exception {
+        assumeTrue(operatorUp, "the operator is not up (step 1)");
+        user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok();
+        Path yaml = write("fresh.yaml", workspaceYaml("fresh", settings.devImage(), true));
+        try {
+            cluster.kubectl("apply", "-f", yaml.toString()).ok();
+            String first = awaitRunning("fresh").getStatus().getSsh().getHostPublicKey();
+            assertThat(user.ssh("fresh.devws", "echo new").run().ok().out()).isEqualTo("new\n");
+
+            cluster.kubectl("delete", "devworkspace", "fresh", "-n", NS).ok();
+            Waits.until("fresh and its host key are gone", START, () -> cluster.workspace(NS, "fresh") == null
+                    && cluster.client().secrets().inNamespace(NS).withName(WorkspaceNames.of("fresh").hostKeySecret()).get() == null
+                    && cluster.client().pods().inNamespace(NS).withName(WorkspaceNames.of("fresh").pod()).get() == null);
+            cluster.kubectl("apply", "-f", yaml.toString()).ok();
+            String second = awaitRunning("fresh").getStatus().getSsh().getHostPublicKey();
+            assertThat(second).as("a recreated workspace has a new host key").isNotEqualTo(first);
+            assertThat(user.ssh("fresh.devws", "echo recreated").run().ok().out()).isEqualTo("recreated\n");
+        } finally {
+            cluster.kubectl("delete", "devworkspace", "fresh", "-n", NS, "--wait=false");
+        }
+    }
+
     // 8a. a deleted pod comes back and ssh works again
     @Test
     @Order(9)

@@ -1,5 +1,9 @@
 package io.devws.testing;
 
+import io.devws.model.DevWorkspace;
+import io.devws.model.SshStatus;
+import java.nio.file.Files;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -8,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The exec test server as a process, for benchmarks and manual runs: creates a Running workspace
- * and writes a kubeconfig, then serves until killed.
+ * and writes a kubeconfig, then serves until killed. With {@code DEVWS_TEST_HOST_KEY_FILE} (a .pub file)
+ * the workspace's status publishes that host key, as the operator's does.
  * Usage: {@code ExecTestServerMain KUBECONFIG NAMESPACE WORKSPACE [CONTAINER:NAME=VALUE]...}
  */
 public final class ExecTestServerMain {
@@ -30,7 +35,14 @@ public final class ExecTestServerMain {
         }
         env.forEach(server::environment);
         try (KubernetesClient client = server.client()) {
-            TestWorkspaces.running(client, args[1], args[2]);
+            DevWorkspace ws = TestWorkspaces.running(client, args[1], args[2]);
+            String keyFile = System.getenv("DEVWS_TEST_HOST_KEY_FILE");
+            if (keyFile != null) {
+                SshStatus ssh = new SshStatus();
+                ssh.setHostPublicKey(Files.readString(Path.of(keyFile)).trim());
+                ws.getStatus().setSsh(ssh);
+                client.resources(DevWorkspace.class).inNamespace(args[1]).resource(ws).updateStatus();
+            }
         }
         server.writeKubeconfig(Path.of(args[0]), args[1]);
         CountDownLatch stop = new CountDownLatch(1);

@@ -19,7 +19,7 @@ public final class AgentClient {
         AgentPaths paths = AgentPaths.current();
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(paths.socket()))) {
             DataOutputStream o = new DataOutputStream(ChannelStreams.out(ch));
-            new AgentProtocol.Request(AgentProtocol.identity(), System.getProperty("user.dir"), null, null,
+            new AgentProtocol.Request(AgentProtocol.identity(), System.getProperty("user.dir"), null, null, null, false,
                     List.of("agent", verb)).write(o);
             DataInputStream in = new DataInputStream(ChannelStreams.in(ch));
             byte reply = in.readByte();

@@ -12,7 +12,8 @@ import java.util.List;
  * The thin client's conversation with the agent over the Unix socket.
  *
  * <pre>
- * client: MAGIC, identity, cwd, $KUBECONFIG, $HOME, argc, args...   (DataOutput UTF strings)
+ * client: MAGIC, identity, cwd, $KUBECONFIG, $HOME, $DEVWS_START_ON_CONNECT, stderr-is-a-terminal (boolean),
+ *         argc, args...   (DataOutput UTF strings)
  * agent:  ACCEPT | OTHER_VERSION identity | FALLBACK
  * then    client → agent: raw SSH bytes; the client's stdin EOF is a write shutdown
  *         agent → client: frames (type byte, int length, payload): STDOUT, STDERR, then one EXIT (int code)
@@ -53,13 +54,17 @@ public final class AgentProtocol {
         return (version == null ? "dev" : version) + "/" + build;
     }
 
-    record Request(String identity, String cwd, String kubeconfigEnv, String home, List<String> args) {
+    /** What the thin client's own process knows: the agent's environment and stderr are another process's. */
+    record Request(String identity, String cwd, String kubeconfigEnv, String home, String startOnConnect, boolean stderrTerminal,
+                   List<String> args) {
         void write(DataOutputStream out) throws IOException {
             out.writeInt(MAGIC);
             out.writeUTF(identity);
             out.writeUTF(cwd);
             out.writeUTF(kubeconfigEnv == null ? "" : kubeconfigEnv);
             out.writeUTF(home == null ? "" : home);
+            out.writeUTF(startOnConnect == null ? "" : startOnConnect);
+            out.writeBoolean(stderrTerminal);
             out.writeInt(args.size());
             for (String a : args) {
                 out.writeUTF(a);
@@ -67,14 +72,23 @@ public final class AgentProtocol {
             out.flush();
         }
 
-        static Request read(DataInputStream in) throws IOException {
+        /**
+         * Reads a request; of another build only its identity (what follows it may be laid out otherwise,
+         * and waiting for fields that client never sends would hang the session).
+         */
+        static Request read(DataInputStream in, String expectedIdentity) throws IOException {
             if (in.readInt() != MAGIC) {
                 throw new IOException("not a devws agent request");
             }
             String identity = in.readUTF();
+            if (!identity.equals(expectedIdentity)) {
+                return new Request(identity, null, null, null, null, false, List.of());
+            }
             String cwd = in.readUTF();
             String kubeconfig = in.readUTF();
             String home = in.readUTF();
+            String startOnConnect = in.readUTF();
+            boolean stderrTerminal = in.readBoolean();
             int n = in.readInt();
             if (n < 0 || n > 1000) {
                 throw new IOException("bad argument count " + n);
@@ -83,7 +97,8 @@ public final class AgentProtocol {
             for (int i = 0; i < n; i++) {
                 args.add(in.readUTF());
             }
-            return new Request(identity, cwd, kubeconfig.isEmpty() ? null : kubeconfig, home.isEmpty() ? null : home, args);
+            return new Request(identity, cwd, kubeconfig.isEmpty() ? null : kubeconfig, home.isEmpty() ? null : home,
+                    startOnConnect.isEmpty() ? null : startOnConnect, stderrTerminal, args);
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.devws.cli.agent;
 
 import io.devws.cli.workspace.KubeOptions;
+import io.devws.cli.tunnel.HostKeyPin;
 import io.devws.cli.tunnel.KubeTunnels;
+import io.devws.cli.tunnel.ReadyPod;
 import io.devws.cli.tunnel.StdioPump;
 import io.devws.cli.tunnel.Tunnel;
 import io.devws.cli.error.DevwsException;
@@ -46,7 +48,7 @@ final class AgentSession {
                 return; // the 0700 directory keeps others out; this is the second lock on the door
             }
             DataInputStream in = new DataInputStream(new BufferedInputStream(ChannelStreams.in(ch), 64 * 1024));
-            AgentProtocol.Request request = AgentProtocol.Request.read(in);
+            AgentProtocol.Request request = AgentProtocol.Request.read(in, agent.identity());
             FrameOutput frames = new FrameOutput(ChannelStreams.out(ch));
             if (!request.identity().equals(agent.identity())) {
                 frames.reply(AgentProtocol.OTHER_VERSION);
@@ -64,7 +66,7 @@ final class AgentSession {
             }
             frames.reply(AgentProtocol.ACCEPT);
             agent.tunnelAccepted();
-            frames.exit(relay(target.get(), in, frames));
+            frames.exit(relay(target.get(), request, in, frames));
         } catch (IOException e) {
             // the thin client went away (ssh ended): the pump already closed the tunnel
         } finally {
@@ -72,10 +74,13 @@ final class AgentSession {
         }
     }
 
-    private int relay(StdioTarget target, DataInputStream in, FrameOutput frames) {
+    private int relay(StdioTarget target, AgentProtocol.Request request, DataInputStream in, FrameOutput frames) {
         PrintStream progress = new PrintStream(frames.stderr(), true, StandardCharsets.UTF_8);
+        // the client's settings, terminal and home, not the agent's
+        ReadyPod.Wait wait = target.wait(request.startOnConnect(), request.stderrTerminal());
+        HostKeyPin pin = target.pin(request.home() != null ? Path.of(request.home()) : Path.of(System.getProperty("user.home")));
         try (WarmClients.Lease lease = agent.clients().acquire(target.kube(), target.ref());
-             Tunnel tunnel = KubeTunnels.open(lease.connection(), target.ref().name(), target.start(), target.timeout(), progress)) {
+             Tunnel tunnel = KubeTunnels.open(lease.connection(), target.ref().name(), wait, pin, progress)) {
             StdioPump.run(tunnel, in, frames.stdout());
             return 0;
         } catch (DevwsException e) {
@@ -110,8 +115,7 @@ final class AgentSession {
         }
         KubeOptions options = target.get().kube().inNamespace(null);
         options.kubeconfig = kubeconfig.toString();
-        StdioTarget t = target.get();
-        return Optional.of(new StdioTarget(options, t.ref(), t.start(), t.timeout()));
+        return Optional.of(target.get().withKube(options));
     }
 
     /** As KubeConnection picks it: --kubeconfig, else the first file of $KUBECONFIG, else ~/.kube/config. */

@@ -1,5 +1,6 @@
 package io.devws.cli.agent;
 
+import io.devws.cli.tunnel.ConnectSettings;
 import io.devws.transport.stream.ChannelStreams;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -55,7 +56,8 @@ public final class ThinClient {
         try {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(ch), 4096));
             new AgentProtocol.Request(AgentProtocol.identity(), System.getProperty("user.dir"), System.getenv("KUBECONFIG"),
-                    System.getenv("HOME"), List.of(args)).write(out);
+                    System.getenv("HOME"), System.getenv(ConnectSettings.START_ON_CONNECT), ConnectSettings.stderrIsTerminal(),
+                    List.of(args)).write(out);
             DataInputStream in = new DataInputStream(new BufferedInputStream(ChannelStreams.in(ch), BUFFER));
             byte reply = in.readByte();
             if (reply != AgentProtocol.ACCEPT) {

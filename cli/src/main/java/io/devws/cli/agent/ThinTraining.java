@@ -26,7 +26,7 @@ public final class ThinTraining {
             server.bind(UnixDomainSocketAddress.of(socket));
             Thread agent = new Thread(() -> {
                 try (SocketChannel ch = server.accept()) {
-                    AgentProtocol.Request.read(new DataInputStream(ChannelStreams.in(ch)));
+                    AgentProtocol.Request.read(new DataInputStream(ChannelStreams.in(ch)), AgentProtocol.identity());
                     FrameOutput frames = new FrameOutput(ChannelStreams.out(ch));
                     frames.reply(AgentProtocol.ACCEPT);
                     frames.stderr().write(new byte[0], 0, 0);

@@ -1,7 +1,10 @@
 package io.devws.cli.command;
 
 import io.devws.cli.agent.AgentLauncher;
+import io.devws.cli.tunnel.ConnectSettings;
+import io.devws.cli.tunnel.HostKeyPin;
 import io.devws.cli.tunnel.KubeTunnels;
+import io.devws.cli.tunnel.ReadyPod;
 import io.devws.cli.tunnel.StdioPump;
 import io.devws.cli.tunnel.StdioTarget;
 import io.devws.cli.tunnel.Tunnel;
@@ -12,6 +15,7 @@ import io.devws.model.Durations;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,6 +39,7 @@ import picocli.CommandLine.Parameters;
             "  devws ssh ws                            # a shell, with the built-in client",
             "  devws ssh ws -L 8080 -- make run        # a command, forwarding local port 8080",
             "  devws ssh --start ws.team               # start ws in namespace team first if it is stopped",
+            "  DEVWS_START_ON_CONNECT=false ssh ws.devws  # do not start a stopped ws on connect",
             "  ProxyCommand devws ssh --stdio %h       # in ~/.ssh/config (devws config-ssh writes it)"})
 public final class SshCommand implements Callable<Integer> {
     @Mixin
@@ -56,6 +61,10 @@ public final class SshCommand implements Callable<Integer> {
 
     @Option(names = "--start", description = "Start the workspace if it is stopped (sets spec.started: true) and wait.")
     boolean start;
+
+    @Option(names = "--no-start", description = {"With --stdio: leave a stopped workspace stopped (as " + ConnectSettings.START_ON_CONNECT + "=false does);",
+        "by default connecting starts it and waits up to --timeout."})
+    boolean noStart;
 
     @Option(names = "--timeout", defaultValue = "60s", paramLabel = "DURATION",
             description = "How long to wait for the workspace to be ready (default: ${DEFAULT-VALUE}).")
@@ -79,7 +88,9 @@ public final class SshCommand implements Callable<Integer> {
         if (!stdio) {
             return BuiltinSsh.cluster(target.kube(), target.ref(), start, target.timeout(), client.toOptions(command, target.timeout()));
         }
-        try (Tunnel tunnel = KubeTunnels.open(target.kube(), target.ref(), start, target.timeout(), System.err)) {
+        ReadyPod.Wait wait = target.wait(System.getenv(ConnectSettings.START_ON_CONNECT), ConnectSettings.stderrIsTerminal());
+        HostKeyPin pin = target.pin(Path.of(System.getProperty("user.home")));
+        try (Tunnel tunnel = KubeTunnels.open(target.kube(), target.ref(), wait, pin, System.err)) {
             if (target.kube().verbose) {
                 System.err.println("devws: tunnel: " + tunnel.describe());
             }
@@ -97,7 +108,8 @@ public final class SshCommand implements Callable<Integer> {
 
     private StdioTarget target() {
         try {
-            return new StdioTarget(kube.resolved(), WorkspaceRef.parse(workspace, hostSuffix), start, Durations.parse(timeout));
+            return new StdioTarget(kube.resolved(), WorkspaceRef.parse(workspace, hostSuffix), workspace, hostSuffix, start, noStart,
+                    Durations.parse(timeout));
         } catch (IllegalArgumentException e) {
             // as a ProxyCommand every failure is ssh's 255
             throw stdio ? new TunnelException(e.getMessage(), e) : e;

@@ -32,4 +32,39 @@ public final class KnownHostsFile {
         all.forEach(e -> out.append(e.line()).append('\n'));
         return out.toString();
     }
+
+    /**
+     * {@code existing} with every host of {@code pinned} answered by its key only: the hosts are taken out
+     * of the other entries (which keep their other hosts and keys) and pinned in one entry. Unchanged
+     * content (the same string) when they are pinned to that key already.
+     */
+    public static String pin(String existing, KnownHostsEntry pinned) {
+        java.util.Set<String> hosts = new java.util.HashSet<>(pinned.hosts());
+        List<KnownHostsEntry> entries = existing.lines().map(KnownHostsEntry::parse).filter(Objects::nonNull).toList();
+        java.util.Set<String> alreadyPinned = new java.util.HashSet<>();
+        boolean conflicting = false;
+        for (KnownHostsEntry e : entries) {
+            for (String h : e.hosts()) {
+                if (hosts.contains(h)) {
+                    if (e.publicKey().equals(pinned.publicKey())) {
+                        alreadyPinned.add(h);
+                    } else {
+                        conflicting = true;
+                    }
+                }
+            }
+        }
+        if (!conflicting && alreadyPinned.equals(hosts)) {
+            return existing;
+        }
+        List<KnownHostsEntry> kept = new ArrayList<>();
+        for (KnownHostsEntry e : entries) {
+            List<String> rest = e.hosts().stream().filter(h -> !hosts.contains(h)).toList();
+            if (!rest.isEmpty()) {
+                kept.add(new KnownHostsEntry(rest, e.publicKey()));
+            }
+        }
+        kept.add(pinned);
+        return render("", kept, h -> false);
+    }
 }

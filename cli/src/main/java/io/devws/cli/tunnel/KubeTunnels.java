@@ -18,9 +18,14 @@ public final class KubeTunnels {
 
     /** The tunnel; closing it also closes the cluster connection. */
     public static Tunnel open(KubeOptions options, WorkspaceRef ref, boolean start, Duration timeout, PrintStream progress) {
+        return open(options, ref, ReadyPod.Wait.of(start, timeout), null, progress);
+    }
+
+    /** As above, waiting as {@code wait} says and pinning the host key as {@code pin} does (when not null). */
+    public static Tunnel open(KubeOptions options, WorkspaceRef ref, ReadyPod.Wait wait, HostKeyPin pin, PrintStream progress) {
         KubeConnection connection = connect(options, ref);
         try {
-            return new ClosingTunnel(open(connection, ref.name(), start, timeout, progress), connection);
+            return new ClosingTunnel(open(connection, ref.name(), wait, pin, progress), connection);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
@@ -38,8 +43,34 @@ public final class KubeTunnels {
 
     /** The tunnel over a connection the caller already holds (and closes). */
     public static Tunnel open(KubeConnection connection, String name, boolean start, Duration timeout, PrintStream progress) {
-        String pod = new ReadyPod(connection.client(), connection.workspaces(), progress).await(name, start, timeout);
-        return KubeExecTunnel.open(connection.client(), connection.workspaces().namespace(), pod, progress);
+        return open(connection, name, ReadyPod.Wait.of(start, timeout), null, progress);
+    }
+
+    /**
+     * The tunnel, and with a {@code pin} (the ProxyCommand) the status host key pinned before the tunnel is
+     * returned, i.e. before ssh reads any byte of the server and checks its key.
+     */
+    public static Tunnel open(KubeConnection connection, String name, ReadyPod.Wait wait, HostKeyPin pin, PrintStream progress) {
+        String pod = new ReadyPod(connection.client(), connection.workspaces(), progress).await(name, wait);
+        // read beside the exec's opening, on the connection the pod look-up left open (started earlier, a fresh
+        // JVM would pay a second TLS handshake at the same moment: measured, docs/benchmarks-cli.md)
+        var statusKey = pin == null ? null : pin.readAsync(connection, name);
+        Tunnel tunnel = KubeExecTunnel.open(connection.client(), connection.workspaces().namespace(), pod, progress);
+        if (pin == null) {
+            return tunnel;
+        }
+        try {
+            java.util.Optional<String> key = statusKey.join();
+            if (key.isEmpty()) {
+                // read before a just-created or just-started workspace published its key: read it now that it is ready
+                key = HostKeyPin.statusKey(connection, name);
+            }
+            pin.apply(name, connection.workspaces().namespace(), key);
+            return tunnel;
+        } catch (RuntimeException e) {
+            tunnel.close();
+            throw e;
+        }
     }
 
     /** A tunnel that also closes its cluster connection. */

@@ -40,10 +40,29 @@ public final class ReadyPod {
         this.progress = progress;
     }
 
+    /**
+     * How to wait.
+     *
+     * @param start       start a stopped workspace (sets spec.started, as `devws start`)
+     * @param everyStage  say each stage waited for; else only the one line that a start begins
+     *                    (the ProxyCommand without a terminal on its stderr)
+     * @param stoppedHint ends the "is stopped" line when {@code start} is false: how else to start it
+     */
+    public record Wait(boolean start, Duration timeout, boolean everyStage, String stoppedHint) {
+        /** The built-in client's and doctor's wait: every stage said, {@code --start} to start. */
+        public static Wait of(boolean start, Duration timeout) {
+            return new Wait(start, timeout, true, ", or pass --start");
+        }
+    }
+
     /** The name of the workspace's Ready pod; starts a stopped workspace only when {@code start}. */
     public String await(String name, boolean start, Duration timeout) {
+        return await(name, Wait.of(start, timeout));
+    }
+
+    public String await(String name, Wait wait) {
         Optional<String> ready = guarded(() -> readyByName(name));
-        return ready.orElseGet(() -> awaitTyped(name, start, timeout).getMetadata().getName());
+        return ready.orElseGet(() -> awaitTyped(name, wait).getMetadata().getName());
     }
 
     private Optional<String> readyByName(String name) {
@@ -64,15 +83,16 @@ public final class ReadyPod {
         return ready ? Optional.of(pod) : Optional.empty();
     }
 
-    private Pod awaitTyped(String name, boolean start, Duration timeout) {
+    private Pod awaitTyped(String name, Wait wait) {
+        Duration timeout = wait.timeout();
         long deadline = System.nanoTime() + timeout.toNanos();
         DevWorkspace ws = guarded(() -> workspaces.require(name));
         if (ws.getSpec() != null && !ws.getSpec().started()) {
-            if (!start) {
+            if (!wait.start()) {
                 throw new TunnelException("workspace " + name + " in namespace " + workspaces.namespace()
-                        + " is stopped: run `devws start " + name + "`, or pass --start");
+                        + " is stopped: run `devws start " + name + "`" + wait.stoppedHint());
             }
-            progress.println("devws: starting workspace " + name);
+            progress.println("devws: starting workspace " + name + (wait.everyStage() ? "" : " (waiting up to " + timeout.toSeconds() + "s)"));
             ws = guarded(() -> workspaces.setStarted(name, true));
         }
         String said = null;
@@ -90,7 +110,7 @@ public final class ReadyPod {
                 throw new TunnelException("workspace " + name + " " + stage.text());
             }
             String text = "devws: waiting for workspace " + name + ": " + stage.text();
-            if (!text.equals(said)) {
+            if (!text.equals(said) && wait.everyStage()) {
                 progress.println(text);
                 said = text;
             }

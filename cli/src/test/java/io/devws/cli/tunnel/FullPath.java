@@ -40,6 +40,8 @@ final class FullPath implements AutoCloseable {
     final Path userKey;
     final Path knownHosts;
     final Path work;
+    /** The test user's HOME: config-ssh writes there, and the ProxyCommand pins keys there. */
+    final Path home;
     private final StartedProcesses processes = new StartedProcesses();
     private final String keepalive;
     private Process daemon;
@@ -52,6 +54,7 @@ final class FullPath implements AutoCloseable {
         client = server.client();
         kubeconfig = server.writeKubeconfig(dir.resolve("kubeconfig"), NS);
         work = Files.createDirectories(dir.resolve("workspace"));
+        home = Files.createDirectories(dir.resolve("home"));
         userKey = dir.resolve("id_ed25519");
         run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "user", "-f", userKey.toString()), null);
         Path hostKey = dir.resolve("hostkey");
@@ -95,6 +98,47 @@ final class FullPath implements AutoCloseable {
         assertThat(socket).as("daemon socket; stderr: %s", read(dir.resolve("daemon.err"))).exists();
     }
 
+    /** The sidecar as a recreated workspace's: the daemon restarted with a new host key; returns its public key. */
+    String newHostKey() throws Exception {
+        if (daemon != null) {
+            daemon.destroy();
+            daemon.waitFor(20, TimeUnit.SECONDS);
+        }
+        Files.deleteIfExists(dir.resolve("run/sshd.sock"));
+        Files.delete(dir.resolve("hostkey"));
+        Files.delete(dir.resolve("hostkey.pub"));
+        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "host", "-f", dir.resolve("hostkey").toString()), null);
+        startDaemon();
+        return hostPublicKey();
+    }
+
+    /** The public key the sidecar presents, as the status publishes it (type and key, no comment). */
+    String hostPublicKey() throws IOException {
+        String[] words = Files.readString(dir.resolve("hostkey.pub")).trim().split("\\s+");
+        return words[0] + " " + words[1];
+    }
+
+    /**
+     * The test user's tunnel agent once it answers (the first connection starts it): its pid. A
+     * killed agent's pid file stays behind, so this waits for a live one.
+     */
+    long awaitAgent() throws IOException {
+        Path agentDir = runtimeDir().resolve("devws");
+        Path pidFile = agentDir.resolve("agent.pid");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(pidFile)
+                && answers(agentDir.resolve("agent.sock"))
+                && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).isPresent());
+        return Long.parseLong(Files.readString(pidFile).trim());
+    }
+
+    static boolean answers(Path socket) {
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(socket))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     String daemonLog() {
         return read(dir.resolve("daemon.err"));
     }
@@ -123,6 +167,7 @@ final class FullPath implements AutoCloseable {
     Result run(ProcessBuilder pb, Map<String, String> env) throws IOException, InterruptedException {
         // each test its own tunnel agent (the second connection on goes through it), stopped in close()
         pb.environment().put("XDG_RUNTIME_DIR", runtimeDir().toString());
+        pb.environment().put("HOME", home.toString());
         if (env != null) {
             pb.environment().putAll(env);
         }
@@ -141,6 +186,7 @@ final class FullPath implements AutoCloseable {
 
     Process start(ProcessBuilder pb) throws IOException {
         pb.environment().putIfAbsent("XDG_RUNTIME_DIR", runtimeDir().toString());
+        pb.environment().put("HOME", home.toString());
         return track(pb.directory(dir.toFile()).start());
     }
 

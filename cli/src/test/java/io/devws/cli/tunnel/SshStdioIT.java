@@ -159,12 +159,27 @@ class SshStdioIT {
     }
 
     @Test
-    void stoppedWorkspaceNeedsStart() throws Exception {
+    void withNoStartAStoppedWorkspaceStaysStoppedAndSaysHowToStartIt() throws Exception {
         TestWorkspaces.stopped(client, NS, "ws");
-        try (ProxyProcess p = devws("ws")) {
+        try (ProxyProcess p = devws("ws", "--no-start")) {
             assertThat(p.waitFor(30)).isEqualTo(255);
-            assertThat(p.err()).isEqualTo("devws: workspace ws in namespace team is stopped: run `devws start ws`, or pass --start\n");
+            assertThat(p.err()).isEqualTo("devws: workspace ws in namespace team is stopped: run `devws start ws`"
+                    + " (--no-start keeps it stopped on connect)\n");
         }
+        assertThat(client.resources(DevWorkspace.class).inNamespace(NS).withName("ws").get().getSpec().started()).isFalse();
+    }
+
+    @Test
+    void connectingStartsAStoppedWorkspaceSayingOneLineWithoutATerminal() throws Exception {
+        sidecarScript("echo ready; exit 0");
+        TestWorkspaces.stopped(client, NS, "ws");
+        CompletableFuture<Void> operator = CompletableFuture.runAsync(this::actLikeTheOperator);
+        try (ProxyProcess p = devws("ws.devws")) {
+            assertThat(p.waitFor(60)).as(p.err()).isZero();
+            assertThat(p.out()).isEqualTo("ready\n");
+            assertThat(p.err()).isEqualTo("devws: starting workspace ws (waiting up to 60s)\n");
+        }
+        operator.join();
     }
 
     @Test

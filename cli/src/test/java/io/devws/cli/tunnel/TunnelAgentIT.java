@@ -227,7 +227,7 @@ class TunnelAgentIT {
             Path theirs = home.resolve(".devws/run/agent.sock");
             Path theirPidFile = home.resolve(".devws/run/agent.pid");
             // the agent writes its pid file just after binding: wait for both
-            await().atMost(Duration.ofSeconds(60)).until(() -> answers(theirs) && Files.exists(theirPidFile)
+            await().atMost(Duration.ofSeconds(60)).until(() -> FullPath.answers(theirs) && Files.exists(theirPidFile)
                     && !Files.readString(theirPidFile).isBlank());
             long theirPid = Long.parseLong(Files.readString(theirPidFile).trim());
             assertThat(theirPid).isNotEqualTo(mine);
@@ -280,19 +280,7 @@ class TunnelAgentIT {
 
     /** The running agent's pid once its socket answers. */
     private long awaitAgent() throws IOException {
-        Path pidFile = agentDir.resolve("agent.pid");
-        // the pid file of a killed agent stays behind: wait for a live one (it writes the file just after binding)
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(pidFile) && answers(agentDir.resolve("agent.sock"))
-                && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).isPresent());
-        return Long.parseLong(Files.readString(pidFile).trim());
-    }
-
-    private static boolean answers(Path socket) {
-        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return path.awaitAgent();
     }
 
     private String agentStatus() throws Exception {

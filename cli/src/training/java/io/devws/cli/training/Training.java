@@ -82,14 +82,23 @@ public final class Training {
             options.kubeconfig = server.kubeconfig().toString();
             WorkspaceRef ref = WorkspaceRef.parse(TrainingServer.WORKSPACE + "." + TrainingServer.NAMESPACE + ".devws",
                     WorkspaceRef.DEFAULT_SUFFIX);
+            // as the ProxyCommand opens it: the status key read beside the pod look-up, then pinned
+            java.nio.file.Path knownHosts = java.nio.file.Files.createTempFile("devws-training", ".known_hosts");
+            io.devws.cli.sshconfig.PinnedHostKeys pinned = new io.devws.cli.sshconfig.PinnedHostKeys(knownHosts);
+            pinned.refresh(new io.devws.cli.sshconfig.KnownHostsEntry(java.util.List.of("ws.training.devws"), "ssh-ed25519 AAAAtraining"));
+            io.devws.cli.tunnel.HostKeyPin pin = new io.devws.cli.tunnel.HostKeyPin(pinned, "ws.training.devws", WorkspaceRef.DEFAULT_SUFFIX);
+            io.devws.cli.tunnel.ReadyPod.Wait wait = new io.devws.cli.tunnel.StdioTarget(options, ref, "ws.training.devws",
+                    WorkspaceRef.DEFAULT_SUFFIX, false, false, Duration.ofSeconds(10)).wait(null, false);
             Thread run = new Thread(() -> {
-                try (Tunnel tunnel = KubeTunnels.open(options, ref, false, Duration.ofSeconds(10), System.err)) {
+                try (Tunnel tunnel = KubeTunnels.open(options, ref, wait, pin, System.err)) {
                     StdioPump.run(tunnel, new IdleInput(), OutputStream.nullOutputStream());
                 }
             }, "devws-training");
             run.setDaemon(true);
             run.start();
             run.join(30_000);
+            java.nio.file.Files.deleteIfExists(knownHosts);
+            java.nio.file.Files.deleteIfExists(knownHosts.resolveSibling(knownHosts.getFileName() + ".lock"));
         } catch (Exception | Error e) {
             System.err.println("devws training: the ProxyCommand path was not trained (" + e + "); the archive is smaller");
         }
