@@ -1,5 +1,6 @@
 package io.devws.cli.training;
 
+import io.devws.transport.exec.ExecProtocol;
 import io.devws.transport.exec.PodExec;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A stand-in API server for the build's class-data training only (never at run time): HTTPS with a
  * throw-away self-signed certificate from the JDK's keytool, the Ready pod of workspace {@code ws}
- * in namespace {@code training}, and {@code pods/exec} over WebSocket {@code v4.channel.k8s.io}
- * answering with an SSH banner and a Success status. So the archive holds the classes a real
+ * in namespace {@code training}, and {@code pods/exec} over WebSocket {@code v5.channel.k8s.io} (the
+ * exec client's first offer, what current API servers take; {@code v4} also accepted) answering with an
+ * SSH banner and a Success status. So the archive holds the classes a real
  * ProxyCommand loads: kubeconfig, TLS and certificate checks, the HTTP client, the exec stream.
  */
 final class TrainingServer implements AutoCloseable {
@@ -62,7 +64,7 @@ final class TrainingServer implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setSsl(true)
                 .setKeyCertOptions(new PfxOptions().setPath(keystore.toString()).setPassword(PASSWORD))
-                .setWebSocketSubProtocols(List.of(PodExec.PROTOCOL)));
+                .setWebSocketSubProtocols(List.of(ExecProtocol.WEBSOCKET_V5.version(), PodExec.PROTOCOL)));
         server.webSocketHandler(ws -> {
             ws.writeBinaryMessage(Buffer.buffer().appendBytes(frame(1, "SSH-2.0-devws-training\r\n")));
             ws.writeBinaryMessage(Buffer.buffer().appendBytes(frame(3, "{\"metadata\":{},\"status\":\"Success\"}")));
