@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.Environment;
@@ -183,16 +184,27 @@ public final class SessionCommand implements Command {
         }
     }
 
-    /** Called on the reader thread when the channel closes: the hang-up (maybe an API call) runs in the background. */
+    /**
+     * Called when the channel closes. Every executor's {@code destroy} only starts the hang-up (a signal, a
+     * socket close), so it runs here at once: a JVM that exits next (daemon stopped, in-process server done)
+     * has still hung the session up. Waiting for the process to end happens only when the whole connection is
+     * closing: while it lives, this is its reader thread, which serves the other channels.
+     */
     @Override
     public void destroy(ChannelSession channel) {
         destroyed = true;
-        control.submit(() -> {
-            SessionProcess p = process;
-            if (p != null) {
-                p.destroy();
+        SessionProcess p = process;
+        if (p == null) {
+            return; // still starting: launch() hangs it up once started
+        }
+        p.destroy();
+        if (!channel.getSession().isOpen()) {
+            try {
+                p.onExit().get(2, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // best effort: the process was told to end
             }
-        });
+        }
     }
 
     @Override

@@ -166,18 +166,12 @@ class ReliabilityIT {
         return proxy;
     }
 
-    /**
-     * Points 3 and 4: a session the API server refuses (403) ends with a message and 255, alone; a session whose
-     * exec hangs holds up no other channel of the connection (here a -L forward and the master's own shell).
-     */
-    @Test
-    void aSessionThatCannotStartEndsItsChannelOnly() throws Exception {
-        ExecTestServer server = ExecTestServer.start();
-        closing.add(server);
-        FreezableProxy api = kubeDaemon(server);
-        try (ServerSocket echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+    /** An echo server on loopback for one connection, and a free local port to forward to it. */
+    private record Echo(ServerSocket server, int local) implements AutoCloseable {
+        static Echo start() throws Exception {
+            ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread echoer = new Thread(() -> {
-                try (Socket s = echo.accept()) {
+                try (Socket s = server.accept()) {
                     s.getInputStream().transferTo(s.getOutputStream());
                 } catch (Exception ignored) {
                     // test over
@@ -185,23 +179,13 @@ class ReliabilityIT {
             });
             echoer.setDaemon(true);
             echoer.start();
-            int local;
             try (ServerSocket free = new ServerSocket(0)) {
-                local = free.getLocalPort();
+                return new Echo(server, free.getLocalPort());
             }
-            Process master = master(List.of("-L", local + ":127.0.0.1:" + echo.getLocalPort()), "exec sleep $((290+11))");
-            await().atMost(T).until(() -> OpenSshIT.remoteProcesses("sleep 301", master) > 0);
+        }
 
-            server.denyExec(true);
-            Result refused = sp.run(onMaster("echo never"));
-            assertThat(refused.code()).isEqualTo(255);
-            assertThat(refused.err()).contains("devws: the session could not start").contains("HTTP 403");
-            server.denyExec(false);
-            assertThat(answersWithin(Duration.ofSeconds(20), "echo alive").out()).isEqualTo("alive\n");
-
-            api.freeze(true);
-            Process hanging = sp.start(sp.builder(onMaster("echo hangs")).redirectInput(new File("/dev/null")));
-            Thread.sleep(2000); // its exec now waits on the API server
+        /** A round trip through {@code ssh -L local:...}, within 5 s. */
+        void roundTrip() throws Exception {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), local)) {
                 s.setSoTimeout(5000);
                 OutputStream o = s.getOutputStream();
@@ -209,7 +193,50 @@ class ReliabilityIT {
                 o.flush();
                 assertThat(new String(s.getInputStream().readNBytes(5))).isEqualTo("ping\n");
             }
-            Thread.sleep(6000);
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
+    }
+
+    /** The master of the kube daemon tests, with its session running (an exec, started before any fault). */
+    private Process kubeMaster(List<String> extra) throws Exception {
+        Process master = master(extra, "exec sleep $((290+11))");
+        await().atMost(T).until(() -> OpenSshIT.remoteProcesses("sleep 301", master) > 0);
+        return master;
+    }
+
+    /** Point 3: a session the API server refuses (403) ends with a message and 255, alone. */
+    @Test
+    void aSessionTheApiServerRefusesEndsItsChannelOnly() throws Exception {
+        ExecTestServer server = ExecTestServer.start();
+        closing.add(server);
+        kubeDaemon(server);
+        Process master = kubeMaster(List.of());
+        server.denyExec(true);
+        Result refused = sp.run(onMaster("echo never"));
+        assertThat(refused.code()).isEqualTo(255);
+        assertThat(refused.err()).contains("devws: the session could not start").contains("HTTP 403");
+        server.denyExec(false);
+        assertThat(answersWithin(Duration.ofSeconds(20), "echo alive").out()).isEqualTo("alive\n");
+        assertThat(master.isAlive()).isTrue();
+    }
+
+    /** Point 4: a session whose exec hangs on the API server holds up no other channel (a -L forward, keepalives). */
+    @Test
+    void aSessionWhoseExecHangsHoldsUpNoOtherChannel() throws Exception {
+        ExecTestServer server = ExecTestServer.start();
+        closing.add(server);
+        FreezableProxy api = kubeDaemon(server);
+        try (Echo echo = Echo.start()) {
+            Process master = kubeMaster(List.of("-L", echo.local() + ":127.0.0.1:" + echo.server().getLocalPort()));
+            api.freeze(true);
+            Process hanging = sp.start(sp.builder(onMaster("echo hangs")).redirectInput(new File("/dev/null")));
+            Thread.sleep(2000); // its exec now waits on the API server
+            echo.roundTrip();
+            Thread.sleep(6000); // 3 keepalives of 2 s: answered, so the connection lives
             assertThat(master.isAlive()).isTrue();
             api.freeze(false);
             hanging.destroy();
