@@ -65,12 +65,21 @@ class ReliabilityIT {
         return List.of("ssh", "-S", tmp.resolve("ctl").toString(), "-o", "LogLevel=ERROR", "ws", remote);
     }
 
-    /** Runs {@code remote} on the master's connection and gives it {@code within} to answer. */
+    /**
+     * Runs {@code remote} on the master's connection and gives it {@code within} to answer. A try that fails is
+     * retried inside that time: under the agent flood, OpenSSH's mux client sometimes exits 255 right after the
+     * master gave it a session id, before the master sent anything to the server (the master frees the channel
+     * itself; the daemon sees no open). A frozen connection fails every try.
+     */
     private Result answersWithin(Duration within, String remote) throws Exception {
-        long t0 = System.nanoTime();
-        Result r = sp.run(onMaster(remote));
-        Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        assertThat(took).as("%s took %s; stderr: %s", remote, took, r.err()).isLessThan(within);
+        long deadline = System.nanoTime() + within.toNanos();
+        Result r;
+        int tries = 0;
+        do {
+            r = sp.run(onMaster(remote));
+            tries++;
+        } while (r.code() != 0 && System.nanoTime() < deadline);
+        assertThat(System.nanoTime()).as("%s: %d tries, stderr: %s", remote, tries, r.err()).isLessThan(deadline);
         assertThat(r.code()).as("%s: %s\nmaster: %s\ndaemon: %s", remote, r.err(),
                 io.devws.testing.StartedProcesses.read(tmp.resolve("master.err")), sp.daemonLog()).isZero();
         return r;
@@ -111,6 +120,7 @@ class ReliabilityIT {
         pb.environment().put("SSH_AUTH_SOCK", agentSock.toString());
         Process master = sp.start(pb);
         await().atMost(T).until(() -> Files.exists(started));
+        await().atMost(T).until(() -> sp.run(List.of("ssh", "-S", tmp.resolve("ctl").toString(), "-O", "check", "ws")).code() == 0);
         Thread.sleep(2000); // the replies have filled the socket long since: 4 MB of them, never read
 
         assertThat(answersWithin(Duration.ofSeconds(8), "echo alive").out()).isEqualTo("alive\n");
@@ -350,5 +360,15 @@ class ReliabilityIT {
         assertThat(sp.run(cmd).out()).isEqualTo("fine\n");
         await().atMost(T).until(() -> Files.exists(exit) && !Files.readString(exit).isBlank());
         assertThat(Files.readString(exit).trim()).isEqualTo("0");
+    }
+
+    /** A bad limit stops the daemon with one line naming the variable, exit 1 (docs/security.md). */
+    @Test
+    void aBadLimitStopsTheDaemonWithOneLine() throws Exception {
+        sp.settings.put("DEVWS_MAX_CHANNELS", "lots");
+        Result r = sp.run(List.of(SidecarProcesses.LAUNCHER.toString(), "serve"));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("devws-sidecar: DEVWS_MAX_CHANNELS must be a positive whole number, not 'lots'");
+        assertThat(sp.socket).doesNotExist();
     }
 }
