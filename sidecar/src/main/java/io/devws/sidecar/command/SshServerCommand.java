@@ -33,8 +33,7 @@ public final class SshServerCommand implements Callable<Integer> {
             }
         }
         try (SidecarServer server = SidecarServer.start(config, SessionExecutors.create(config), false)) {
-            StdioServer.serve(server);
+            return StdioServer.serve(server);
         }
-        return 0;
     }
 }

@@ -1,13 +1,13 @@
 package io.devws.sidecar.forward;
 
+import io.devws.sidecar.unix.QueuedSocketWrites;
+import io.devws.sidecar.unix.SocketChannels;
 import io.devws.sidecar.unix.SocketEnd;
 import io.devws.sidecar.unix.SocketPumps;
 import io.devws.sidecar.unix.UnixSockets;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.sshd.client.future.DefaultOpenFuture;
 import org.apache.sshd.client.future.OpenFuture;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.channel.ChannelOutputStream;
@@ -23,6 +23,7 @@ final class DirectStreamLocalChannel extends AbstractServerChannel {
 
     private final ForwardingPolicy policy;
     private SocketEnd socket;
+    private QueuedSocketWrites writes;
 
     DirectStreamLocalChannel(ForwardingPolicy policy) {
         super(TYPE, List.of(), null);
@@ -57,15 +58,20 @@ final class DirectStreamLocalChannel extends AbstractServerChannel {
     }
 
     private OpenFuture failed(String message) {
-        DefaultOpenFuture f = new DefaultOpenFuture(this, futureLock);
-        f.setException(new ConnectException(message));
-        return f;
+        return RefusedOpen.of(this, futureLock, message);
     }
 
     @Override
     protected void doWriteData(byte[] data, int off, long len) throws IOException {
-        getLocalWindow().release(len);
-        socket.write(data, off, (int) len);
+        writes().write(data, off, (int) len);
+    }
+
+    /** Created on first use: the local window's size is known once the channel is open. */
+    private synchronized QueuedSocketWrites writes() {
+        if (writes == null) {
+            writes = SocketChannels.writes(this, socket);
+        }
+        return writes;
     }
 
     @Override
@@ -76,6 +82,6 @@ final class DirectStreamLocalChannel extends AbstractServerChannel {
     @Override
     public void handleEof() throws IOException {
         super.handleEof();
-        socket.shutdownOutput();
+        writes().shutdownOutput();
     }
 }

@@ -14,6 +14,7 @@ public final class ForwardingPolicy implements ForwardingFilter {
     private final boolean agent;
     private final ForwardingConfig config;
     private final SocketSpace sockets;
+    private final int maxListeners;
 
     public ForwardingPolicy(boolean agent, ForwardingConfig config) {
         this(agent, config, SocketSpace.LOCAL);
@@ -21,9 +22,15 @@ public final class ForwardingPolicy implements ForwardingFilter {
 
     /** {@code sockets}: where Unix-socket forwards connect and listen (where the sessions run). */
     public ForwardingPolicy(boolean agent, ForwardingConfig config, SocketSpace sockets) {
+        this(agent, config, sockets, Integer.MAX_VALUE);
+    }
+
+    /** {@code maxListeners}: {@code ssh -R} listeners (TCP and Unix socket together) one connection may hold. */
+    public ForwardingPolicy(boolean agent, ForwardingConfig config, SocketSpace sockets, int maxListeners) {
         this.agent = agent;
         this.config = config;
         this.sockets = sockets;
+        this.maxListeners = maxListeners;
     }
 
     /** The session's server policy; a server configured with another filter forwards no Unix sockets. */
@@ -59,6 +66,10 @@ public final class ForwardingPolicy implements ForwardingFilter {
 
     public SocketSpace sockets() {
         return sockets;
+    }
+
+    public int maxListeners() {
+        return maxListeners;
     }
 
     public boolean gatewayPorts() {

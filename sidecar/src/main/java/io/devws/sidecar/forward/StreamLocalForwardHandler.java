@@ -42,6 +42,9 @@ final class StreamLocalForwardHandler implements ConnectionServiceRequestHandler
         if (CANCEL.equals(request)) {
             Closeable l = listeners(service.getSession()).remove(buffer.getString());
             UnixSockets.closeQuietly(l);
+            if (l != null) {
+                ListenerBudget.release(service.getSession());
+            }
             return l == null ? Result.ReplyFailure : Result.ReplySuccess;
         }
         return Result.Unsupported;
@@ -49,6 +52,11 @@ final class StreamLocalForwardHandler implements ConnectionServiceRequestHandler
 
     private Result forward(ConnectionService service, String path) {
         if (!policy.canForwardStreamLocal()) {
+            return Result.ReplyFailure;
+        }
+        Session session = service.getSession();
+        if (listeners(session).containsKey(path) || !ListenerBudget.take(session, policy.maxListeners())) {
+            LOG.info("refused -R {}: already forwarded, or the connection holds {} listeners", path, policy.maxListeners());
             return Result.ReplyFailure;
         }
         try {
@@ -60,7 +68,8 @@ final class StreamLocalForwardHandler implements ConnectionServiceRequestHandler
                 try {
                     service.registerChannel(channel);
                     channel.open();
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
+                    // RuntimeException: MINA refuses a channel past the connection's limit that way
                     LOG.warn("forwarding {} failed: {}", path, e.toString());
                     channel.close(true);
                 }
@@ -69,6 +78,7 @@ final class StreamLocalForwardHandler implements ConnectionServiceRequestHandler
             return Result.ReplySuccess;
         } catch (IOException e) {
             LOG.warn("cannot listen on {}: {}", path, e.toString());
+            ListenerBudget.release(session);
             return Result.ReplyFailure;
         }
     }

@@ -3,6 +3,7 @@ package io.devws.sidecar.server;
 import io.devws.sidecar.agent.AgentRouter;
 import io.devws.sidecar.agent.ForwardedAgentFactory;
 import io.devws.sidecar.agent.StableAgentSocket;
+import io.devws.sidecar.config.ConnectionLimits;
 import io.devws.sidecar.config.HostKeyFile;
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.forward.ForwardingPolicy;
@@ -52,6 +53,12 @@ public final class SidecarServer implements Closeable {
      */
     public static SidecarServer start(SidecarConfig config, SessionExecutor executor, boolean stableAgentSocket)
             throws IOException {
+        return start(config, executor, stableAgentSocket, ConnectionLimits.fromEnvironment(System.getenv()));
+    }
+
+    /** @param limits what one connection may use (docs/security.md) */
+    public static SidecarServer start(SidecarConfig config, SessionExecutor executor, boolean stableAgentSocket,
+                                      ConnectionLimits limits) throws IOException {
         SshServer sshd = SshServer.setUpDefaultServer();
         StreamIoServiceFactoryFactory io = new StreamIoServiceFactoryFactory();
         sshd.setIoServiceFactoryFactory(io);
@@ -75,16 +82,20 @@ public final class SidecarServer implements Closeable {
             SftpSetup.apply(sshd, config.startDirectory());
         }
 
-        ForwardingPolicy policy = new ForwardingPolicy(config.agentForwarding(), config.forwarding(), executor.sockets());
+        applyLimits(sshd, limits);
+        ForwardingPolicy policy = new ForwardingPolicy(config.agentForwarding(), config.forwarding(), executor.sockets(),
+                limits.maxListeners());
         sshd.setForwardingFilter(policy);
         sshd.setForwarderFactory(LoopbackForwarder.factory(policy));
         StreamLocalSetup.apply(sshd, policy);
+        ChannelLimit.apply(sshd, limits.maxChannels()); // last: wraps every channel type
         AgentRouter router = new AgentRouter();
         sshd.setAgentFactory(new ForwardedAgentFactory(config.agentDir(), config.agentSocketMode(), router));
 
         ServerKeepalive keepalive = keepalive(sshd, config.keepalive(), config.keepaliveMax());
         ConnectionCounter counter = new ConnectionCounter(io.traffic());
         sshd.addSessionListener(counter);
+        sshd.addSessionListener(ProtocolErrors.LISTENER);
         sshd.start();
 
         StableAgentSocket stable = null;
@@ -97,6 +108,16 @@ public final class SidecarServer implements Closeable {
             }
         }
         return new SidecarServer(sshd, io, counter, executor, stable, keepalive);
+    }
+
+    /**
+     * Per connection: channels at once, client variables (a session channel of ours), and the time to authenticate.
+     * Packets are capped by MINA itself at 256 KiB (a longer length field ends the connection, after
+     * reading a random number of bytes as OpenSSH does, bounded by the authentication time).
+     */
+    private static void applyLimits(SshServer sshd, ConnectionLimits limits) {
+        CoreModuleProperties.AUTH_TIMEOUT.set(sshd, limits.authTimeout());
+        LimitedChannelSession.apply(sshd, limits);
     }
 
     private static ServerKeepalive keepalive(SshServer sshd, Duration interval, int maxMissed) {

@@ -17,7 +17,11 @@ public final class StdioServer {
     private StdioServer() {
     }
 
-    public static void serve(SidecarServer server) throws IOException, InterruptedException {
+    /** Exit code of a connection that broke the protocol or ended before authentication (as {@code sshd -i}). */
+    public static final int PROTOCOL_ERROR = 255;
+
+    /** @return 0, or {@link #PROTOCOL_ERROR} */
+    public static int serve(SidecarServer server) throws IOException, InterruptedException {
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
         // nothing but SSH bytes may reach fd 1 (docs/kubernetes-quirks.md): stray prints go to stderr
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
@@ -25,5 +29,6 @@ public final class StdioServer {
         CountDownLatch ended = new CountDownLatch(1);
         session.addCloseFutureListener(f -> ended.countDown());
         ended.await();
+        return ProtocolErrors.failed(session) ? PROTOCOL_ERROR : 0;
     }
 }

@@ -4,6 +4,7 @@ import io.devws.transport.io.Pump;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.util.buffer.Buffer;
@@ -31,7 +32,9 @@ public final class SessionCommand implements Command {
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exitCallback;
+    private final SerialTasks control = new SerialTasks();
     private volatile SessionProcess process;
+    private volatile boolean destroyed;
 
     /** @param command the exec command line, or {@code null} for an interactive shell */
     public SessionCommand(SessionExecutor executor, String command, String workdir) {
@@ -40,13 +43,36 @@ public final class SessionCommand implements Command {
         this.workdir = workdir;
     }
 
+    /**
+     * Returns at once: the process starts on this session's {@link SerialTasks}, so a slow or failing start (an
+     * exec the API server answers late, or with 403/429) holds up no other channel of the connection. A start
+     * that fails ends this channel alone: one line on its stderr, exit status 255.
+     */
     @Override
     public void start(ChannelSession channel, Environment env) throws IOException {
         ProcessSpec spec = SessionSpecs.of(command, env.getEnv(), env.getPtyModes(), channel.getSession().getClientAddress(),
                 channel.getSession().getLocalAddress(), workdir);
-        SessionProcess p = executor.start(spec);
+        env.addSignalListener((ch, signal) -> control.submit(() -> onSignal(env, signal)));
+        control.submit(() -> launch(channel, spec));
+    }
+
+    private void launch(ChannelSession channel, ProcessSpec spec) {
+        if (destroyed) {
+            return;
+        }
+        SessionProcess p;
+        try {
+            p = executor.start(spec);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("session did not start: {}", e.toString());
+            refuse(channel, e);
+            return;
+        }
         process = p;
-        env.addSignalListener((ch, signal) -> onSignal(p, env, signal));
+        if (destroyed) {
+            p.destroy();
+            return;
+        }
         // closing a PTY's input would hang up the terminal: EOF from the client only ends pipe input
         Thread stdin = pump("stdin", in, p.stdin(), spec.pty() == null, p);
         Thread stdout = pump("stdout", p.stdout(), out, false, p);
@@ -59,7 +85,22 @@ public final class SessionCommand implements Command {
         });
     }
 
-    private static void onSignal(SessionProcess p, Environment env, Signal signal) {
+    private void refuse(ChannelSession channel, Exception e) {
+        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+        try {
+            err.write(("devws: the session could not start: " + why.strip() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            err.flush();
+        } catch (IOException gone) {
+            LOG.debug("channel gone before the refusal: {}", gone.toString());
+        }
+        finish(channel, SessionProcess.ExitStatus.exited(255));
+    }
+
+    private void onSignal(Environment env, Signal signal) {
+        SessionProcess p = process;
+        if (p == null) {
+            return; // the start failed, or the channel closed first
+        }
         if (signal == Signal.WINCH) {
             p.resize(intOf(env.getEnv().get(Environment.ENV_COLUMNS)), intOf(env.getEnv().get(Environment.ENV_LINES)));
         } else if (!p.signal(signal.name())) {
@@ -143,15 +184,25 @@ public final class SessionCommand implements Command {
         }
     }
 
+    /**
+     * Called when the channel closes. Every executor's {@code destroy} only starts the hang-up (a signal, a
+     * socket close), so it runs here at once: a JVM that exits next (daemon stopped, in-process server done)
+     * has still hung the session up. Waiting for the process to end happens only when the whole connection is
+     * closing: while it lives, this is its reader thread, which serves the other channels.
+     */
     @Override
     public void destroy(ChannelSession channel) {
+        destroyed = true;
         SessionProcess p = process;
-        if (p != null) {
-            p.destroy();
+        if (p == null) {
+            return; // still starting: launch() hangs it up once started
+        }
+        p.destroy();
+        if (!channel.getSession().isOpen()) {
             try {
                 p.onExit().get(2, TimeUnit.SECONDS);
             } catch (Exception ignored) {
-                // best effort: the process was killed
+                // best effort: the process was told to end
             }
         }
     }

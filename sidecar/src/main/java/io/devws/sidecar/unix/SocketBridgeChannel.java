@@ -15,11 +15,13 @@ import org.apache.sshd.common.util.buffer.Buffer;
 /**
  * A channel the server opens towards the client for one local socket connection, and pumps both
  * ways: {@code auth-agent@openssh.com} for an agent socket, {@code forwarded-streamlocal@openssh.com}
- * for {@code ssh -R /path:...}. {@code openExtra} appends type-specific fields to CHANNEL_OPEN.
+ * for {@code ssh -R /path:...}. {@code openExtra} appends type-specific fields to CHANNEL_OPEN. Bytes for the
+ * socket never block the connection's reader thread ({@link QueuedSocketWrites}).
  */
 public final class SocketBridgeChannel extends AbstractClientChannel {
     private final SocketEnd socket;
     private final Consumer<Buffer> openExtra;
+    private QueuedSocketWrites writes;
 
     public SocketBridgeChannel(String type, SocketEnd socket, Consumer<Buffer> openExtra) {
         super(type);
@@ -58,17 +60,20 @@ public final class SocketBridgeChannel extends AbstractClientChannel {
 
     @Override
     protected void doWriteData(byte[] data, int off, long len) throws IOException {
-        getLocalWindow().release(len);
-        socket.write(data, off, (int) len);
+        writes().write(data, off, (int) len);
     }
 
     @Override
     public void handleEof() throws IOException {
         super.handleEof();
-        try {
-            socket.shutdownOutput();
-        } catch (IOException | UnsupportedOperationException e) {
-            close(false);
+        writes().shutdownOutput();
+    }
+
+    /** Created on first use: the local window's size is known once the channel is open. */
+    private synchronized QueuedSocketWrites writes() {
+        if (writes == null) {
+            writes = SocketChannels.writes(this, socket);
         }
+        return writes;
     }
 }

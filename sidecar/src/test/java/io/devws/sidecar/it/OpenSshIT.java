@@ -78,7 +78,7 @@ class OpenSshIT {
     @EnumSource(Mode.class)
     void setEnvReachesTheCommand(Mode mode) throws Exception {
         start(mode);
-        Result r = sp.run(sp.ssh(List.of("-o", "SetEnv=DEVWS_TEST_VAR=hello"), "echo $DEVWS_TEST_VAR; echo $SSH_CLIENT"));
+        Result r = sp.run(sp.ssh(List.of("-o", "SetEnv=LC_DEVWS_TEST=hello"), "echo $LC_DEVWS_TEST; echo $SSH_CLIENT"));
         assertThat(r.out()).isEqualTo("hello\n127.0.0.1 0 22\n");
     }
 

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * Everything it starts is stopped in {@link #close()}.
  */
 final class SidecarProcesses implements AutoCloseable {
-    static final Path LAUNCHER = Path.of("target/devws-sidecar").toAbsolutePath();
+    /** The built launcher; {@code -Ddevws.test.launcher=DIR/devws-sidecar} runs another build (e.g. the old code, for a baseline). */
+    static final Path LAUNCHER = Path.of(System.getProperty("devws.test.launcher", "target/devws-sidecar")).toAbsolutePath();
 
     final Path dir;
     final Path socket;

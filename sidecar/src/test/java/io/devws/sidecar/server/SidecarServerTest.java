@@ -70,7 +70,9 @@ class SidecarServerTest {
     @Test
     void envRequestsAndSshConnectionReachTheProcess() throws Exception {
         try (ClientSession s = h.session()) {
-            Result r = exec(s, "echo $FOO; echo $SSH_CONNECTION; echo ${SSH_TTY:-none}", Map.of("FOO", "bar"));
+            // LC_*: in the accepted list (ConnectionLimits); FOO is not, and is refused as sshd refuses it
+            Result r = exec(s, "echo $LC_FOO$FOO; echo $SSH_CONNECTION; echo ${SSH_TTY:-none}",
+                    Map.of("LC_FOO", "bar", "FOO", "refused"));
             assertThat(r.out).isEqualTo("bar\n127.0.0.1 0 127.0.0.1 22\nnone\n");
         }
     }
