@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devws.model.SidecarContract;
 import io.devws.testing.ExecTestServer;
+import io.devws.testing.ProcessEnvirons;
 import io.devws.testing.StartedProcesses;
 import io.devws.testing.TestWorkspaces;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -213,35 +213,14 @@ final class FullPath implements AutoCloseable {
      * agent after ssh has returned. Until they are gone they write into {@code dir} while JUnit deletes it.
      */
     static void killProcessesUsing(Path dir) {
-        byte[] needle = ("=" + dir + "/").getBytes(StandardCharsets.UTF_8);
-        long self = ProcessHandle.current().pid();
         for (int quiet = 0; quiet < 2; ) {
-            List<ProcessHandle> found = ProcessHandle.allProcesses()
-                    .filter(h -> h.pid() != self && environContains(h.pid(), needle)).toList();
+            List<ProcessHandle> found = ProcessEnvirons.containing("=" + dir + "/");
             found.forEach(ProcessHandle::destroyForcibly);
             for (ProcessHandle h : found) {
                 h.onExit().completeOnTimeout(h, 10, TimeUnit.SECONDS).join();
             }
             quiet = found.isEmpty() ? quiet + 1 : 0;
             sleep(200);
-        }
-    }
-
-    private static boolean environContains(long pid, byte[] needle) {
-        try {
-            byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
-            outer:
-            for (int i = 0; i + needle.length <= env.length; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (env[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
-        } catch (IOException | RuntimeException e) {
-            return false; // gone, or not ours to read
         }
     }
 
