@@ -261,13 +261,15 @@ class OpenSshIT {
     void aClientThatDisappearsLeavesNoProcessBehind(Mode mode) throws Exception {
         start(mode);
         String mark = mark(mode);
-        // <&0: a background job of a non-interactive shell reads /dev/null unless told otherwise
-        Process ssh = sp.start(sp.builder(sp.ssh(List.of(), "export " + MARK + "=" + mark + "; cat <&0 >/dev/null & exec sleep 300")));
+        // a reader of the client's stdin (<&0: a background job of a non-interactive shell reads /dev/null unless told
+        // otherwise), a background job that stdin's end does not stop, and the command itself
+        Process ssh = sp.start(sp.builder(sp.ssh(List.of(),
+                "export " + MARK + "=" + mark + "; cat <&0 >/dev/null & sleep 300 & exec sleep 300")));
         OutputStream in = ssh.getOutputStream();
         in.write(new byte[1 << 20]);
         in.flush();
-        // both remote processes (cat and sleep) run before the client goes: the check below is not vacuous
-        await().atMost(T).until(() -> remoteProcesses(mark).size() == 2);
+        // all three run before the client goes: the check below is not vacuous
+        await().atMost(T).until(() -> remoteProcesses(mark).size() == 3);
         ssh.destroyForcibly();
         await().atMost(T).until(() -> remoteProcesses(mark).isEmpty());
     }
