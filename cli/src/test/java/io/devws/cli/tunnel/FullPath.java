@@ -124,11 +124,22 @@ final class FullPath implements AutoCloseable {
      */
     long awaitAgent() throws IOException {
         Path agentDir = runtimeDir().resolve("devws");
-        Path pidFile = agentDir.resolve("agent.pid");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(pidFile)
-                && answers(agentDir.resolve("agent.sock"))
-                && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).isPresent());
-        return Long.parseLong(Files.readString(pidFile).trim());
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> liveAgentPid(agentDir.resolve("agent.pid"), agentDir.resolve("agent.sock")), pid -> pid > 0);
+    }
+
+    /** The pid the pid file names when that process lives and the socket answers, else -1 (also while the file is rewritten). */
+    private static long liveAgentPid(Path pidFile, Path socket) {
+        try {
+            String text = Files.readString(pidFile).trim();
+            if (text.isEmpty() || !answers(socket)) {
+                return -1;
+            }
+            long pid = Long.parseLong(text);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? pid : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     static boolean answers(Path socket) {

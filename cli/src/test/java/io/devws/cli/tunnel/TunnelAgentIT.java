@@ -299,9 +299,13 @@ class TunnelAgentIT {
             assertThat(ProcessHandle.of(theirPid)).isPresent();
         } finally {
             if (other != null) {
-                other.descendants().forEach(ProcessHandle::destroyForcibly);
-                other.destroyForcibly();
-                other.waitFor(10, TimeUnit.SECONDS);
+                // userdel refuses while any of their processes lives: wait for every one to be gone, not just runuser
+                List<ProcessHandle> theirs = new ArrayList<>(other.descendants().toList());
+                theirs.add(other.toHandle());
+                theirs.forEach(ProcessHandle::destroyForcibly);
+                for (ProcessHandle h : theirs) {
+                    h.onExit().get(10, TimeUnit.SECONDS);
+                }
             }
             run("userdel", user);
             run("rm", "-rf", home.toString());
