@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Whether an exec request may run, answered as an API server does whatever the protocol: 404
- * for a missing pod, 400 for a container not in the pod, 403 when {@link ExecTestServer#denyExec}
- * is on. Admitted requests are recorded with their container resolved.
+ * for a missing pod, 400 for a container not in the pod, the status {@link ExecTestServer#refuseExec}
+ * sets (401, 403, 404). Admitted requests are recorded with their container resolved.
  *
  * @param request the resolved request when admitted, else null
  * @param code    the refusal's HTTP status (0 when admitted)
@@ -25,8 +25,15 @@ record ExecAdmission(ExecRequest request, int code, String body) {
     }
 
     static ExecAdmission check(ExecRequest r, KubernetesCrudDispatcher crud, ExecTestServer server) {
-        if (server.execDenied()) {
-            return refuse(403, "Forbidden", "pods \"" + r.pod() + "\" is forbidden: User \"system:serviceaccount:"
+        int refusal = server.execRefusal();
+        if (refusal == 401) {
+            return unauthorized();
+        }
+        if (refusal == 404) {
+            return refuse(404, "NotFound", "pods \"" + r.pod() + "\" not found");
+        }
+        if (refusal != 0) {
+            return refuse(refusal, "Forbidden", "pods \"" + r.pod() + "\" is forbidden: User \"system:serviceaccount:"
                     + r.namespace() + ":default\" cannot create resource \"pods/exec\" in API group \"\" in the namespace \""
                     + r.namespace() + "\"");
         }
@@ -42,6 +49,11 @@ record ExecAdmission(ExecRequest request, int code, String body) {
         ExecRequest resolved = new ExecRequest(r.namespace(), r.pod(), container, r.command(), r.stdin(),
                 r.stdout(), r.stderr(), r.tty());
         return new ExecAdmission(resolved, 0, null);
+    }
+
+    /** What an API server answers to a request whose credentials it does not accept. */
+    static ExecAdmission unauthorized() {
+        return refuse(401, "Unauthorized", "Unauthorized");
     }
 
     private static ExecAdmission refuse(int code, String reason, String message) {

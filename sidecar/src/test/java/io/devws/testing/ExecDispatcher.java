@@ -26,17 +26,24 @@ final class ExecDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        if (!server.authorized(request.getHeader("Authorization"))) {
+            return refusal(ExecAdmission.unauthorized());
+        }
         Optional<ExecRequest> exec = ExecRequest.parse(request.getPath());
         if (exec.isEmpty()) {
             return crud.dispatch(request);
         }
         ExecAdmission admission = ExecAdmission.check(exec.get(), crud, server);
         if (!admission.admitted()) {
-            return new MockResponse().setResponseCode(admission.code()).setHeader("Content-Type", "application/json")
-                    .setBody(admission.body());
+            return refusal(admission);
         }
         server.recordRequest(admission.request());
         return new MockResponse().withWebSocketUpgrade(new ExecSession(admission.request(), server));
+    }
+
+    private static MockResponse refusal(ExecAdmission admission) {
+        return new MockResponse().setResponseCode(admission.code()).setHeader("Content-Type", "application/json")
+                .setBody(admission.body());
     }
 
     @Override

@@ -99,6 +99,11 @@ final class ExecFront implements AutoCloseable {
             Optional<ExecRequest> exec = ExecRequest.parse(path);
             String upgrade = headers.getOrDefault("upgrade", "");
             ExecTestServer.Offer offer = server.offer();
+            if (exec.isPresent() && !server.authorized(headers.get("authorization"))) {
+                ExecAdmission a = ExecAdmission.unauthorized();
+                refuse(ctx, a.code(), "application/json", a.body());
+                return;
+            }
             if (exec.isPresent() && upgrade.equalsIgnoreCase("SPDY/3.1")) {
                 if (!offer.spdy()) {
                     refuse(ctx, 400, "text/plain", "SPDY is not offered by this server");
@@ -134,7 +139,8 @@ final class ExecFront implements AutoCloseable {
 
         private void refuse(ChannelHandlerContext ctx, int code, String type, String body) {
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            String head = "HTTP/1.1 " + code + " " + (code == 403 ? "Forbidden" : code == 404 ? "Not Found" : "Bad Request")
+            String head = "HTTP/1.1 " + code + " " + (code == 401 ? "Unauthorized" : code == 403 ? "Forbidden"
+                    : code == 404 ? "Not Found" : "Bad Request")
                     + "\r\nContent-Type: " + type + "\r\nContent-Length: " + b.length + "\r\nConnection: close\r\n\r\n";
             ctx.writeAndFlush(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.ISO_8859_1), b))
                     .addListener(ChannelFutureListener.CLOSE);

@@ -73,7 +73,8 @@ public final class ExecTestServer implements AutoCloseable {
     private final Map<String, Path> containerWorkdir = new ConcurrentHashMap<>();
     private final List<LocalProcess> processes = new CopyOnWriteArrayList<>();
     private final List<ExecRequest> requests = new CopyOnWriteArrayList<>();
-    private volatile boolean denyExec;
+    private volatile int execRefusal;
+    private volatile String onlyToken;
     private volatile boolean stopped;
 
     private ExecTestServer() {
@@ -145,11 +146,34 @@ public final class ExecTestServer implements AutoCloseable {
 
     /** While on, every exec is refused with 403 Forbidden, as without RBAC for pods/exec. */
     public void denyExec(boolean deny) {
-        denyExec = deny;
+        refuseExec(deny ? 403 : 0);
     }
 
-    boolean execDenied() {
-        return denyExec;
+    /**
+     * While non-zero, every exec is refused with this status and the body an API server sends: 401 (the
+     * credentials no longer valid by the time of the exec), 403 (no RBAC for pods/exec), 404 (the pod was
+     * deleted between the client's look-up and its exec). 0: execs are admitted as usual.
+     */
+    public void refuseExec(int status) {
+        execRefusal = status;
+    }
+
+    int execRefusal() {
+        return execRefusal;
+    }
+
+    /**
+     * From now on only requests bearing {@code token} are served, every other one (exec or not) gets
+     * 401 Unauthorized, as when the kubeconfig's token expired or was revoked; null serves any.
+     */
+    public void acceptOnlyToken(String token) {
+        onlyToken = token;
+    }
+
+    /** Whether a request with this {@code Authorization} header value (may be null) is served. */
+    boolean authorized(String authorization) {
+        String token = onlyToken;
+        return token == null || ("Bearer " + token).equals(authorization);
     }
 
     void recordRequest(ExecRequest request) {

@@ -60,12 +60,9 @@ class ExecTestServerTest {
 
     @Test
     void ttyFollowsResize() throws Exception {
-        try (ExecWatch w = exec(true, "sh", "-c", "stty size; read x; stty size")) {
+        try (ExecWatch w = exec(true, "sh", "-c", "b=$(stty size); echo \"$b\"; " + TerminalSize.untilResized("$b"))) {
             assertThat(readLine(w.getOutput())).matches("\\d+ \\d+").isNotEqualTo("43 132");
             w.resize(132, 43);
-            Thread.sleep(300);
-            w.getInput().write("\n".getBytes(StandardCharsets.UTF_8));
-            w.getInput().flush();
             assertThat(readAll(w.getOutput())).contains("43 132");
             assertThat(w.exitCode().get(10, TimeUnit.SECONDS)).isZero();
         }

@@ -88,7 +88,9 @@ public final class ThinClient {
             }
             int len = in.readInt();
             if (type == AgentProtocol.EXIT) {
-                lingerForSshsGoodbye(stdout);
+                if (len == 0) {
+                    lingerForSshsGoodbye(stdout);
+                }
                 return len;
             }
             if (len < 0 || len > buf.length) {
@@ -106,8 +108,10 @@ public final class ThinClient {
     /**
      * ssh writes its SSH_MSG_DISCONNECT after the session ended; if this process has exited by then,
      * that write fails with EPIPE and ssh exits 255 ("client_loop: send disconnect: Broken pipe")
-     * although the command succeeded. So: stdout closed now (ssh sees the end at once), stdin kept
-     * open and drained until ssh closes it, for at most {@link #LINGER_MS}.
+     * although the command succeeded. So: stdout closed now, stdin kept open and drained until ssh
+     * closes it, for at most {@link #LINGER_MS}. Only after a clean end: on a failed tunnel (exit 255)
+     * ssh has no session to say goodbye to, and it sees the end only when this process exits (the
+     * launcher's shell holds the same stdout), so lingering would only delay ssh's exit by 2 s.
      */
     private static void lingerForSshsGoodbye(OutputStream stdout) {
         try {

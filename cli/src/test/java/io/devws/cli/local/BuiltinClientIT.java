@@ -113,7 +113,7 @@ class BuiltinClientIT {
         ptyEnv.put("HOME", home.toString());
         ptyEnv.put(SidecarLocator.ENV, Launchers.SIDECAR.toString());
         ptyEnv.put("TERM", "xterm");
-        com.pty4j.PtyProcess pty = new com.pty4j.PtyProcessBuilder(devws("ssh", "--local", "demo", "-t", "--", "stty size; read x; stty size"))
+        com.pty4j.PtyProcess pty = new com.pty4j.PtyProcessBuilder(devws("ssh", "--local", "demo", "-t", "--", "stty size; " + io.devws.testing.TerminalSize.untilResized("30 100")))
                 .setEnvironment(ptyEnv).setInitialColumns(100).setInitialRows(30).setConsole(false).start();
         try {
             StringBuffer seen = new StringBuffer();
@@ -132,9 +132,6 @@ class BuiltinClientIT {
             reader.start();
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> seen.toString().contains("30 100"));
             pty.setWinSize(new com.pty4j.WinSize(132, 43));
-            Thread.sleep(500);
-            pty.getOutputStream().write('\r');
-            pty.getOutputStream().flush();
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> seen.toString().contains("43 132"));
             assertThat(pty.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(pty.exitValue()).isZero();

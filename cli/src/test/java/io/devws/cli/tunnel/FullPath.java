@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devws.model.SidecarContract;
 import io.devws.testing.ExecTestServer;
+import io.devws.testing.ProcessEnvirons;
 import io.devws.testing.StartedProcesses;
 import io.devws.testing.TestWorkspaces;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,11 +124,22 @@ final class FullPath implements AutoCloseable {
      */
     long awaitAgent() throws IOException {
         Path agentDir = runtimeDir().resolve("devws");
-        Path pidFile = agentDir.resolve("agent.pid");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(pidFile)
-                && answers(agentDir.resolve("agent.sock"))
-                && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).isPresent());
-        return Long.parseLong(Files.readString(pidFile).trim());
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> liveAgentPid(agentDir.resolve("agent.pid"), agentDir.resolve("agent.sock")), pid -> pid > 0);
+    }
+
+    /** The pid the pid file names when that process lives and the socket answers, else -1 (also while the file is rewritten). */
+    private static long liveAgentPid(Path pidFile, Path socket) {
+        try {
+            String text = Files.readString(pidFile).trim();
+            if (text.isEmpty() || !answers(socket)) {
+                return -1;
+            }
+            long pid = Long.parseLong(text);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? pid : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     static boolean answers(Path socket) {
@@ -213,35 +224,14 @@ final class FullPath implements AutoCloseable {
      * agent after ssh has returned. Until they are gone they write into {@code dir} while JUnit deletes it.
      */
     static void killProcessesUsing(Path dir) {
-        byte[] needle = ("=" + dir + "/").getBytes(StandardCharsets.UTF_8);
-        long self = ProcessHandle.current().pid();
         for (int quiet = 0; quiet < 2; ) {
-            List<ProcessHandle> found = ProcessHandle.allProcesses()
-                    .filter(h -> h.pid() != self && environContains(h.pid(), needle)).toList();
+            List<ProcessHandle> found = ProcessEnvirons.containing("=" + dir + "/");
             found.forEach(ProcessHandle::destroyForcibly);
             for (ProcessHandle h : found) {
                 h.onExit().completeOnTimeout(h, 10, TimeUnit.SECONDS).join();
             }
             quiet = found.isEmpty() ? quiet + 1 : 0;
             sleep(200);
-        }
-    }
-
-    private static boolean environContains(long pid, byte[] needle) {
-        try {
-            byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
-            outer:
-            for (int i = 0; i + needle.length <= env.length; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (env[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
-        } catch (IOException | RuntimeException e) {
-            return false; // gone, or not ours to read
         }
     }
 

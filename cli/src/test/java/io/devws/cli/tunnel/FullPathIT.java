@@ -8,6 +8,7 @@ import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
 import io.devws.model.SidecarContract;
 import io.devws.testing.ExecRequest;
+import io.devws.testing.TerminalSize;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,7 @@ class FullPathIT {
 
     @Test
     void ptyFollowsTheLocalTerminalsSize() throws Exception {
-        List<String> cmd = path.ssh(List.of("-tt"), "stty size; read x; stty size");
+        List<String> cmd = path.ssh(List.of("-tt"), "stty size; " + TerminalSize.untilResized("30 100"));
         Map<String, String> env = new java.util.HashMap<>(System.getenv());
         env.put("XDG_RUNTIME_DIR", path.runtimeDir().toString());
         PtyProcess ssh = new PtyProcessBuilder(cmd.toArray(String[]::new)).setDirectory(dir.toString()).setEnvironment(env)
@@ -81,9 +82,6 @@ class FullPathIT {
             Thread reader = read(ssh.getInputStream(), seen);
             await().atMost(Duration.ofSeconds(60)).until(() -> text(seen).contains("30 100"));
             ssh.setWinSize(new WinSize(132, 43));
-            FullPath.sleep(500);
-            ssh.getOutputStream().write('\n');
-            ssh.getOutputStream().flush();
             await().atMost(Duration.ofSeconds(20)).until(() -> text(seen).contains("43 132"));
             assertThat(ssh.waitFor()).isZero();
             reader.join(5000);
@@ -154,22 +152,38 @@ class FullPathIT {
     void localForwardReachesAServiceBesideTheSidecar() throws Exception {
         try (ServerSocket service = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Thread accept = new Thread(() -> {
-                try (Socket s = service.accept()) {
-                    s.getOutputStream().write("hello from the pod\n".getBytes(StandardCharsets.UTF_8));
-                } catch (IOException ignored) {
-                    // test ends
+                while (!service.isClosed()) { // every connection: the probe for the listener's port makes one too
+                    try (Socket s = service.accept()) {
+                        s.getOutputStream().write("hello from the pod\n".getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException ignored) {
+                        // the probe closed early, or the test ends
+                    }
                 }
             });
             accept.setDaemon(true);
             accept.start();
-            int local;
-            try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                local = free.getLocalPort();
+            // OpenSSH takes no port 0 for -L: a free port picked just before, and a new one if it was taken in between
+            int local = 0;
+            Process fwd = null;
+            for (int attempt = 1; fwd == null; attempt++) {
+                try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                    local = free.getLocalPort();
+                }
+                Path err = dir.resolve("forward-" + attempt + ".err");
+                int port = local;
+                Process p = path.start(new ProcessBuilder(path.ssh(List.of("-N", "-o", "ExitOnForwardFailure=yes",
+                        "-L", local + ":127.0.0.1:" + service.getLocalPort()), null)).redirectError(err.toFile()));
+                await().atMost(Duration.ofSeconds(60)).until(() -> !p.isAlive() || canConnect(port));
+                if (p.isAlive()) {
+                    fwd = p;
+                } else {
+                    assertThat(FullPath.read(err)).as("only a port taken in between is retried").contains("Address already in use");
+                    assertThat(attempt).isLessThan(3);
+                }
             }
-            Process fwd = path.start(new ProcessBuilder(path.ssh(List.of("-N", "-o", "ExitOnForwardFailure=yes",
-                    "-L", local + ":127.0.0.1:" + service.getLocalPort()), null)));
+            int local2 = local;
             String got = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), local)) {
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), local2)) {
                     s.setSoTimeout(5000);
                     return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 }
@@ -212,6 +226,14 @@ class FullPathIT {
         proxies.forEach(ProcessHandle::destroyForcibly);
         assertThat(ssh.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertNoStdioServerWithinKeepalive();
+    }
+
+    private static boolean canConnect(int port) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The daemon's keepalive (2 s × 3 here) must end every orphaned bridge; exec v4 never tells it stdin closed. */

@@ -173,7 +173,8 @@ class SshStdioIT {
     void connectingStartsAStoppedWorkspaceSayingOneLineWithoutATerminal() throws Exception {
         sidecarScript("echo ready; exit 0");
         TestWorkspaces.stopped(client, NS, "ws");
-        CompletableFuture<Void> operator = CompletableFuture.runAsync(this::actLikeTheOperator);
+        // without a terminal the client says nothing while it waits: the pod stays not Ready for a while
+        CompletableFuture<Void> operator = CompletableFuture.runAsync(() -> actLikeTheOperator(pause(1500)));
         try (ProxyProcess p = devws("ws.devws")) {
             assertThat(p.waitFor(60)).as(p.err()).isZero();
             assertThat(p.out()).isEqualTo("ready\n");
@@ -186,8 +187,12 @@ class SshStdioIT {
     void startStartsAndWaitsSayingWhatItWaitsFor() throws Exception {
         sidecarScript("echo ready; exit 0");
         TestWorkspaces.stopped(client, NS, "ws");
-        CompletableFuture<Void> operator = CompletableFuture.runAsync(this::actLikeTheOperator);
+        java.util.concurrent.atomic.AtomicReference<ProxyProcess> proxy = new java.util.concurrent.atomic.AtomicReference<>();
+        // the pod turns Ready only once the client has said what it waits for: observed, not timed
+        CompletableFuture<Void> operator = CompletableFuture.runAsync(() -> actLikeTheOperator(
+                () -> proxy.get() != null && proxy.get().err().contains("devws: waiting for workspace ws: ")));
         try (ProxyProcess p = devws("ws", "--start")) {
+            proxy.set(p);
             assertThat(p.waitFor(60)).as(p.err()).isZero();
             assertThat(p.out()).isEqualTo("ready\n");
             assertThat(p.err()).contains("devws: starting workspace ws").contains("devws: waiting for workspace ws: ");
@@ -195,8 +200,8 @@ class SshStdioIT {
         operator.join();
     }
 
-    /** Once spec.started is true: a pod that is not Ready, then Ready after a while, as the operator and kubelet do. */
-    private void actLikeTheOperator() {
+    /** Once spec.started is true: a pod that is not Ready, then Ready once {@code ready} holds, as the operator and kubelet do. */
+    private void actLikeTheOperator(java.util.function.BooleanSupplier ready) {
         var ws = client.resources(DevWorkspace.class).inNamespace(NS).withName("ws");
         await().atMost(Duration.ofSeconds(30)).until(() -> ws.get().getSpec().started());
         client.pods().inNamespace(NS).resource(TestWorkspaces.pod(NS, "ws", false)).create();
@@ -207,7 +212,7 @@ class SshStdioIT {
         status.setMessage("starting containers");
         current.setStatus(status);
         ws.updateStatus(current);
-        sleep(1500);
+        await().atMost(Duration.ofSeconds(30)).until(ready::getAsBoolean);
         client.pods().inNamespace(NS).resource(TestWorkspaces.pod(NS, "ws", true)).update();
     }
 
@@ -285,11 +290,9 @@ class SshStdioIT {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** True once {@code ms} have passed since it was made. */
+    private static java.util.function.BooleanSupplier pause(long ms) {
+        long until = System.nanoTime() + ms * 1_000_000;
+        return () -> System.nanoTime() >= until;
     }
 }

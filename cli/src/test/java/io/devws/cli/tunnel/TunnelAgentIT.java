@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.devws.model.SidecarContract;
 import io.devws.testing.ExecRequest;
+import io.devws.testing.ProcessEnvirons;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -142,6 +143,53 @@ class TunnelAgentIT {
         assertThat(agentStatus()).contains("1 served");
     }
 
+    /**
+     * An agent killed while idle (SIGKILL: no clean-up) leaves its socket file, its lock and a pid file naming a
+     * dead pid; later that pid may even belong to another live process. The launcher sees a socket, the thin
+     * client's connect is refused, the in-process path serves, and a new agent takes the socket over.
+     */
+    @Test
+    void aSocketOfADeadAgentFallsBackAndANewAgentTakesOver() throws Exception {
+        assertThat(path.run(path.ssh(List.of(), "true"), null).code()).isZero();
+        long dead = awaitAgent();
+        ProcessHandle handle = ProcessHandle.of(dead).orElseThrow();
+        handle.destroyForcibly();
+        handle.onExit().get(10, TimeUnit.SECONDS);
+        Path socket = agentDir.resolve("agent.sock");
+        assertThat(socket).exists();
+        assertThat(Files.readString(agentDir.resolve("agent.pid")).trim()).isEqualTo(Long.toString(dead));
+        assertThat(FullPath.answers(socket)).as("nobody listens on the dead agent's socket").isFalse();
+        for (String owner : List.of("dead", "reused")) {
+            Process other = null;
+            if (owner.equals("reused")) {
+                // the pid file now names a live process that is no agent, as after pid reuse
+                long next = awaitAgent();
+                ProcessHandle killed = ProcessHandle.of(next).orElseThrow();
+                killed.destroyForcibly();
+                killed.onExit().get(10, TimeUnit.SECONDS);
+                other = path.start(new ProcessBuilder("sleep", "120"));
+                Files.writeString(agentDir.resolve("agent.pid"), other.pid() + "\n");
+                dead = next;
+            }
+            FullPath.Result r = path.run(path.ssh(List.of(), "echo served-" + owner), null);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).isEqualTo("served-" + owner + "\n");
+            assertThat(r.err()).isEmpty();
+            long stale = other != null ? other.pid() : dead;
+            // the pid file follows the bind: wait for the new agent's own
+            long fresh = await().atMost(Duration.ofSeconds(60)).until(this::awaitAgent, p -> p != stale);
+            assertThat(fresh).isNotEqualTo(dead);
+            assertThat(FullPath.answers(socket)).isTrue();
+            if (other != null) {
+                assertThat(other.isAlive()).as("the process the stale pid file named is left alone").isTrue();
+                other.destroy();
+            }
+        }
+        FullPath.Result viaAgent = path.run(path.ssh(List.of(), "echo via-agent"), null);
+        assertThat(viaAgent.code()).as(viaAgent.err()).isZero();
+        assertThat(agentStatus()).contains("1 served");
+    }
+
     @Test
     void aChangedKubeconfigGetsANewClient() throws Exception {
         assertThat(path.run(path.ssh(List.of(), "true"), null).code()).isZero();
@@ -183,7 +231,11 @@ class TunnelAgentIT {
         Path off = Files.createDirectories(dir.resolve("xdg-off"));
         FullPath.Result r = path.run(path.ssh(List.of(), "true"), Map.of("XDG_RUNTIME_DIR", off.toString(), "DEVWS_AGENT", "off"));
         assertThat(r.code()).isZero();
-        FullPath.sleep(3000);
+        // ssh has returned; the ProxyCommand JVM may still run its exit hook (where it would start an agent):
+        // wait until no ProxyCommand of this runtime dir is left, then nothing may have started one
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessEnvirons.withVariable("XDG_RUNTIME_DIR", off.toString()).stream()
+                .noneMatch(h -> h.info().commandLine().orElse("").contains("--stdio")));
+        assertThat(ProcessEnvirons.withVariable("XDG_RUNTIME_DIR", off.toString())).as("no agent process").isEmpty();
         assertThat(off.resolve("devws")).doesNotExist();
     }
 
@@ -247,9 +299,13 @@ class TunnelAgentIT {
             assertThat(ProcessHandle.of(theirPid)).isPresent();
         } finally {
             if (other != null) {
-                other.descendants().forEach(ProcessHandle::destroyForcibly);
-                other.destroyForcibly();
-                other.waitFor(10, TimeUnit.SECONDS);
+                // userdel refuses while any of their processes lives: wait for every one to be gone, not just runuser
+                List<ProcessHandle> theirs = new ArrayList<>(other.descendants().toList());
+                theirs.add(other.toHandle());
+                theirs.forEach(ProcessHandle::destroyForcibly);
+                for (ProcessHandle h : theirs) {
+                    h.onExit().get(10, TimeUnit.SECONDS);
+                }
             }
             run("userdel", user);
             run("rm", "-rf", home.toString());

@@ -65,16 +65,17 @@ class FaultsIT {
     @Test
     void sigtermClosesSessionsAndRemovesTheSockets() throws Exception {
         Process daemon = sp.startDaemon();
-        String marker = "sleep 51" + "7.25";
-        Process ssh = sp.start(sp.builder(sp.ssh(List.of(), "exec " + marker)).redirectInput(new File("/dev/null")));
+        String mark = "sigterm-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Process ssh = sp.start(sp.builder(sp.ssh(List.of(), "export " + OpenSshIT.MARK + "=" + mark + "; exec sleep 300"))
+                .redirectInput(new File("/dev/null")));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> OpenSshIT.remoteProcesses(marker, ssh) > 0);
+                .until(() -> OpenSshIT.remoteProcesses(mark).size() == 1);
         daemon.destroy(); // SIGTERM
         assertThat(daemon.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(ssh.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(ssh.exitValue()).isEqualTo(255); // "closed by remote host"
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> OpenSshIT.remoteProcesses(marker, ssh) == 0);
+                .until(() -> OpenSshIT.remoteProcesses(mark).isEmpty());
         assertThat(sp.socket).doesNotExist();
         assertThat(sp.agentDir.resolve("agent.sock")).doesNotExist();
         assertThat(sp.daemonLog()).contains("stopped");

@@ -7,7 +7,7 @@ import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
 import io.devws.sidecar.it.SidecarProcesses.Result;
-import io.devws.testing.StartedProcesses;
+import io.devws.testing.TerminalSize;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -145,17 +145,14 @@ class HostExecutorIT {
     void ttyResizeAndCtrlCReachTheRemoteCommand(Mode mode) throws Exception {
         start(mode);
         List<String> cmd = sp.ssh(List.of("-tt"),
-                "stty size; echo \"tty=$SSH_TTY\"; read x; stty size; trap 'echo got-int; exit 5' INT; echo waiting; sleep 60 & wait");
+                "stty size; echo \"tty=$SSH_TTY\"; " + TerminalSize.untilResized("24 80") + "; trap 'echo got-int; exit 5' INT; echo waiting; sleep 60 & wait");
         PtyProcess ssh = (PtyProcess) sp.track(new PtyProcessBuilder(cmd.toArray(String[]::new))
                 .setEnvironment(Map.of("PATH", System.getenv("PATH"), "TERM", "xterm"))
                 .setDirectory(tmp.toString()).setInitialColumns(80).setInitialRows(24).start());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread reader = OpenSshIT.drain(ssh.getInputStream(), out);
         await().atMost(T).until(() -> text(out).contains("24 80") && text(out).contains("tty=/dev/pts/"));
-        ssh.setWinSize(new WinSize(132, 50));
-        StartedProcesses.sleep(300); // ssh sends window-change on SIGWINCH, asynchronously
-        ssh.getOutputStream().write('\n');
-        ssh.getOutputStream().flush();
+        ssh.setWinSize(new WinSize(132, 50)); // ssh sends window-change on SIGWINCH, asynchronously: the remote waits for it
         await().atMost(T).until(() -> text(out).contains("50 132") && text(out).contains("waiting"));
         ssh.getOutputStream().write(3); // ^C: the remote terminal turns it into SIGINT for its foreground group
         ssh.getOutputStream().flush();

@@ -8,7 +8,9 @@ import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
 import com.sun.net.httpserver.HttpServer;
 import io.devws.sidecar.it.SidecarProcesses.Result;
+import io.devws.testing.ProcessEnvirons;
 import io.devws.testing.StartedProcesses;
+import io.devws.testing.TerminalSize;
 import io.devws.transport.io.Pump;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,6 +33,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,7 +90,7 @@ class OpenSshIT {
     @EnumSource(Mode.class)
     void ttyShowsTheSizeBeforeAndAfterAResize(Mode mode) throws Exception {
         start(mode);
-        List<String> cmd = sp.ssh(List.of("-tt"), "stty size; read x; stty size");
+        List<String> cmd = sp.ssh(List.of("-tt"), "stty size; " + TerminalSize.untilResized("24 80"));
         PtyProcess ssh = (PtyProcess) sp.track(new PtyProcessBuilder(cmd.toArray(String[]::new))
                 .setEnvironment(Map.of("PATH", System.getenv("PATH"), "TERM", "xterm"))
                 .setDirectory(tmp.toString()).setInitialColumns(80).setInitialRows(24).start());
@@ -94,9 +98,6 @@ class OpenSshIT {
         Thread reader = drain(ssh.getInputStream(), out);
         await().atMost(T).until(() -> out.toString().contains("24 80"));
         ssh.setWinSize(new WinSize(132, 50));
-        StartedProcesses.sleep(300); // let ssh send window-change before the newline
-        ssh.getOutputStream().write('\n');
-        ssh.getOutputStream().flush();
         await().atMost(T).until(() -> out.toString().contains("50 132"));
         assertThat(ssh.waitFor()).isZero();
         reader.join(5000);
@@ -186,13 +187,11 @@ class OpenSshIT {
             t.setDaemon(true);
             t.start();
             int httpPort = http.getAddress().getPort();
-            int l = freePort();
-            int r = freePort();
-            int d = freePort();
-            int u = freePort();
-            sp.start(sp.builder(sp.ssh(List.of("-N", "-o", "ExitOnForwardFailure=yes",
-                    "-L", l + ":127.0.0.1:" + httpPort, "-R", r + ":127.0.0.1:" + httpPort, "-D", Integer.toString(d),
-                    "-L", u + ":" + unix, "-R", remoteUnix + ":127.0.0.1:" + httpPort), null)));
+            Forwards f = forwards(httpPort, unix, remoteUnix);
+            int l = f.local();
+            int r = f.remote();
+            int d = f.dynamic();
+            int u = f.unixLocal();
             for (int port : List.of(l, r, d, u)) {
                 await().atMost(T).until(() -> connectable(port));
             }
@@ -208,6 +207,37 @@ class OpenSshIT {
             }
         } finally {
             http.stop(0);
+        }
+    }
+
+    record Forwards(int local, int remote, int dynamic, int unixLocal) {
+    }
+
+    /**
+     * {@code ssh -N} with every kind of forward. The remote port is the server's pick ({@code -R 0}, which ssh
+     * reports); OpenSSH takes no port 0 for {@code -L} and {@code -D}, so those are free ports picked just before,
+     * and one taken in between fails ssh at once (ExitOnForwardFailure): then it tries again with new ones.
+     */
+    private Forwards forwards(int httpPort, Path unix, Path remoteUnix) throws Exception {
+        Pattern allocated = Pattern.compile("Allocated port (\\d+) for remote forward to 127\\.0\\.0\\.1:" + httpPort);
+        for (int attempt = 1; ; attempt++) {
+            int l = freePort();
+            int d = freePort();
+            int u = freePort();
+            List<String> cmd = sp.ssh(List.of("-N", "-o", "ExitOnForwardFailure=yes",
+                    "-L", l + ":127.0.0.1:" + httpPort, "-R", "0:127.0.0.1:" + httpPort, "-D", Integer.toString(d),
+                    "-L", u + ":" + unix, "-R", remoteUnix + ":127.0.0.1:" + httpPort), null);
+            cmd.replaceAll(o -> o.equals("LogLevel=ERROR") ? "LogLevel=INFO" : o); // INFO: ssh names the allocated port
+            Path err = tmp.resolve("forwards-" + attempt + ".err");
+            Process ssh = sp.start(sp.builder(cmd).redirectError(err.toFile()));
+            await().atMost(T).until(() -> allocated.matcher(StartedProcesses.read(err)).find() || !ssh.isAlive());
+            Matcher m = allocated.matcher(StartedProcesses.read(err));
+            if (m.find()) {
+                return new Forwards(l, Integer.parseInt(m.group(1)), d, u);
+            }
+            assertThat(StartedProcesses.read(err)).as("ssh ended: only a port taken since it was picked is retried")
+                    .contains("Address already in use");
+            assertThat(attempt).as("local ports taken again and again").isLessThan(3);
         }
     }
 
@@ -230,14 +260,18 @@ class OpenSshIT {
     @EnumSource(Mode.class)
     void aClientThatDisappearsLeavesNoProcessBehind(Mode mode) throws Exception {
         start(mode);
-        String marker = "sleep 3" + (mode.ordinal() + 1) + "7.5";
-        Process ssh = sp.start(sp.builder(sp.ssh(List.of(), "cat >/dev/null & exec " + marker)));
+        String mark = mark(mode);
+        // a reader of the client's stdin (<&0: a background job of a non-interactive shell reads /dev/null unless told
+        // otherwise), a background job that stdin's end does not stop, and the command itself
+        Process ssh = sp.start(sp.builder(sp.ssh(List.of(),
+                "export " + MARK + "=" + mark + "; cat <&0 >/dev/null & sleep 300 & exec sleep 300")));
         OutputStream in = ssh.getOutputStream();
         in.write(new byte[1 << 20]);
         in.flush();
-        await().atMost(T).until(() -> processesRunning(marker) > 0);
+        // all three run before the client goes: the check below is not vacuous
+        await().atMost(T).until(() -> remoteProcesses(mark).size() == 3);
         ssh.destroyForcibly();
-        await().atMost(T).until(() -> processesRunning(marker) == 0);
+        await().atMost(T).until(() -> remoteProcesses(mark).isEmpty());
     }
 
     /**
@@ -249,24 +283,33 @@ class OpenSshIT {
     @EnumSource(Mode.class)
     void aFrozenClientIsDroppedByKeepaliveAndLeavesNothingBehind(Mode mode) throws Exception {
         start(mode);
-        String marker = "sleep 4" + (mode.ordinal() + 1) + "1.5";
-        Process ssh = sp.start(sp.builder(sp.ssh(List.of(), "exec " + marker)));
-        await().atMost(T).until(() -> remoteProcesses(marker, ssh) > 0);
+        String mark = mark(mode);
+        Process ssh = sp.start(sp.builder(sp.ssh(List.of(), "export " + MARK + "=" + mark + "; exec sleep 300")));
+        await().atMost(T).until(() -> remoteProcesses(mark).size() == 1);
         ProcessHandle proxy = ssh.toHandle().children().findFirst().orElseThrow();
         assertThat(sp.run(List.of("kill", "-STOP", Long.toString(ssh.pid()))).code()).isZero();
         try {
             // the stopped ssh cannot reap its ProxyCommand: exited means a zombie here
-            await().atMost(Duration.ofSeconds(40)).until(() -> remoteProcesses(marker, ssh) == 0 && exited(proxy));
+            await().atMost(Duration.ofSeconds(40)).until(() -> remoteProcesses(mark).isEmpty() && exited(proxy));
         } finally {
             sp.run(List.of("kill", "-CONT", Long.toString(ssh.pid())));
             ssh.destroy();
         }
     }
 
-    /** Processes running {@code marker}, other than the ssh client whose arguments name it. */
-    static long remoteProcesses(String marker, Process ssh) {
-        return ProcessHandle.allProcesses().filter(p -> p.pid() != ssh.pid())
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).count();
+    /** Names the variable that marks a test's remote processes (see {@link ProcessEnvirons}). */
+    static final String MARK = "DEVWS_TEST_REMOTE_MARK";
+
+    static String mark(Mode mode) {
+        return mode + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    }
+
+    /**
+     * The remote command's processes: those whose environment carries the marker the remote shell exported. The
+     * ssh client's command line spells the marker out, but its environment does not have it, so it never counts.
+     */
+    static List<ProcessHandle> remoteProcesses(String mark) {
+        return ProcessEnvirons.withVariable(MARK, mark);
     }
 
     static boolean exited(ProcessHandle p) {
@@ -275,11 +318,6 @@ class OpenSshIT {
         } catch (IOException e) {
             return true;
         }
-    }
-
-    static long processesRunning(String marker) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).count();
     }
 
     static Thread drain(InputStream in, ByteArrayOutputStream out) {

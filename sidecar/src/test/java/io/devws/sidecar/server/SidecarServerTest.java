@@ -3,6 +3,7 @@ package io.devws.sidecar.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.devws.testing.ProcessEnvirons;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -101,11 +102,14 @@ class SidecarServerTest {
 
     @Test
     void aSignalRequestEndsTheProcessWithExitSignal() throws Exception {
-        try (ClientSession s = h.session(); ChannelExec ch = s.createExecChannel("exec sleep 60")) {
+        String mark = "signal-" + System.nanoTime();
+        try (ClientSession s = h.session(); ChannelExec ch = s.createExecChannel("export DEVWS_TEST_REMOTE_MARK=" + mark + "; exec sleep 60")) {
             ch.setOut(new ByteArrayOutputStream());
             ch.setErr(new ByteArrayOutputStream());
             ch.open().verify(T);
-            Thread.sleep(300);
+            // the signal goes to a running sleep, not to a shell still starting
+            await().atMost(T).until(() -> ProcessEnvirons.withVariable("DEVWS_TEST_REMOTE_MARK", mark).stream()
+                    .anyMatch(p -> p.info().command().orElse("").endsWith("/sleep")));
             Buffer b = s.createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST);
             b.putUInt(ch.getRecipient());
             b.putString("signal");

@@ -122,11 +122,10 @@ class ExecClientNegotiationTest {
     @EnumSource(Offer.class)
     void ttyFollowsResize(Offer offer) throws Exception {
         start(offer);
-        try (ExecStream s = client.open(spec(true, false, "sh", "-c", "read x; stty size"), null)) {
+        // the size before the resize is the server's default: wait until it is the one asked for
+        try (ExecStream s = client.open(spec(true, false, "sh", "-c",
+                "i=0; while [ \"$(stty size)\" != \"43 132\" ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done; stty size"), null)) {
             s.resize(132, 43);
-            Thread.sleep(300);
-            s.stdin().write("\n".getBytes(StandardCharsets.UTF_8));
-            s.stdin().flush();
             assertThat(readAll(s.stdout())).contains("43 132");
             assertThat(s.exit().get(10, TimeUnit.SECONDS).code()).isZero();
         }

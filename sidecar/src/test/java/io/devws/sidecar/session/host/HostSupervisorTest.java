@@ -64,9 +64,16 @@ class HostSupervisorTest {
         server.close();
     }
 
+    /** Every probe of the host, the supervisor's periodic checks included. */
+    final java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+
     HostSupervisor supervisor(HostSupervisor.Timing timing) {
-        supervisor = new HostSupervisor(new SocketHostProbe(host.socket), new ExecHostStarter(client, TARGET, host.command()),
-                reported::add, timing);
+        SocketHostProbe socket = new SocketHostProbe(host.socket);
+        HostProbe counted = () -> {
+            probes.incrementAndGet();
+            return socket.alive();
+        };
+        supervisor = new HostSupervisor(counted, new ExecHostStarter(client, TARGET, host.command()), reported::add, timing);
         return supervisor.start();
     }
 
@@ -119,11 +126,9 @@ class HostSupervisorTest {
         for (int i = 0; i < 10; i++) {
             assertThat(supervisor.hostAlive()).isFalse();
         }
-        try {
-            Thread.sleep(1000); // several periodic checks: all inside the retry pause
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // several periodic checks (each probes the host), all inside the retry pause: counted, not slept for
+        int before = probes.get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> probes.get() >= before + 5);
         assertThat(startExecs()).as("one start exec, then the retry pause").hasSize(1);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.devws.model.SidecarContract;
+import io.devws.testing.TerminalSize;
 import io.devws.sidecar.session.ProcessSpec;
 import io.devws.sidecar.session.SessionProcess;
 import io.devws.sidecar.session.SessionProcess.ExitStatus;
@@ -92,16 +93,13 @@ class KubeSessionExecutorTest {
 
     @Test
     void ptyFollowsResizeAndSetsSshTty() throws Exception {
-        SessionProcess p = executor.start(new ProcessSpec("stty size; echo \"tty=$SSH_TTY\"; read x; stty size",
+        SessionProcess p = executor.start(new ProcessSpec("stty size; echo \"tty=$SSH_TTY\"; " + TerminalSize.untilResized("30 100"),
                 Map.of("TERM", "xterm"), null, new ProcessSpec.PtySize(100, 30)));
         StringBuilder seen = new StringBuilder();
         CompletableFuture<String> all = readAsync(p.stdout(), seen);
         await().atMost(Duration.ofSeconds(10)).until(() -> contains(seen, "tty=/dev/"));
         assertThat(seen.toString()).contains("30 100");
         p.resize(132, 43);
-        Thread.sleep(300);
-        p.stdin().write("\n".getBytes(StandardCharsets.UTF_8));
-        p.stdin().flush();
         assertThat(all.get(10, TimeUnit.SECONDS)).contains("43 132");
         assertThat(p.stderr().read()).isEqualTo(-1);
         assertThat(server.requests().get(0).tty()).isTrue();

@@ -43,7 +43,7 @@ class SessionScriptTest {
     void stdinEofWaitsForARelayThatStartsLate() throws Exception {
         String id = "late-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         Process eof = new ProcessBuilder(SessionScript.stdinEof(id, 0, 5)).start();
-        Thread.sleep(500);
+        awaitWaitMarker(id, eof);
         assertThat(eof.isAlive()).as("still waiting for the relay").isTrue();
         Process relay = new ProcessBuilder("sleep", "60").start();
         Process relayWithMarker = new ProcessBuilder("env", SessionScript.RELAY_VARIABLE + "=" + id, "sleep", "60").start();
@@ -62,7 +62,7 @@ class SessionScriptTest {
     void theCleanUpReleasesAWaitingEofScript() throws Exception {
         String id = "gone-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         Process eof = new ProcessBuilder(SessionScript.stdinEof(id, 0, 30)).start();
-        Thread.sleep(500);
+        awaitWaitMarker(id, eof);
         assertThat(eof.isAlive()).isTrue();
         Process cleanUp = new ProcessBuilder(SessionScript.stdinEof(id, 0, 0)).start();
         assertThat(cleanUp.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -136,5 +136,12 @@ class SessionScriptTest {
         Process eof = new ProcessBuilder(SessionScript.stdinEof("none-" + System.nanoTime(), 0, 0)).start();
         assertThat(eof.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(eof.exitValue()).isZero();
+    }
+
+    /** The EOF script's own sign that it waits for a relay: its {@code .wait} marker (SessionScript.STDIN_EOF). */
+    private static void awaitWaitMarker(String id, Process eof) {
+        java.nio.file.Path marker = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "devws-stdin-" + id + ".wait");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> java.nio.file.Files.exists(marker) || !eof.isAlive());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devws.sidecar.session.ProcessSpec;
 import io.devws.sidecar.session.SessionProcess;
+import io.devws.testing.ProcessEnvirons;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,8 +43,11 @@ class LocalSessionExecutorTest {
 
     @Test
     void aSignalKillsTheProcessAndIsReportedAsExitSignal() throws Exception {
-        SessionProcess p = executor().start(new ProcessSpec("exec sleep 30", Map.of(), null, null));
-        Thread.sleep(300);
+        String mark = "signal-" + System.nanoTime();
+        SessionProcess p = executor().start(new ProcessSpec("exec sleep 30", Map.of("DEVWS_TEST_REMOTE_MARK", mark), null, null));
+        // the signal goes to a running sleep, not to a shell still starting
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> ProcessEnvirons
+                .withVariable("DEVWS_TEST_REMOTE_MARK", mark).stream().anyMatch(h -> h.info().command().orElse("").endsWith("/sleep")));
         assertThat(p.signal("TERM")).isTrue();
         SessionProcess.ExitStatus status = p.onExit().get(10, TimeUnit.SECONDS);
         assertThat(status.signal()).isEqualTo("TERM");
