@@ -2,6 +2,7 @@ package io.devws.cli.doctor;
 
 import io.devws.cli.client.SshConnection;
 import io.devws.cli.client.UnixSocketAgent;
+import io.devws.cli.ide.SshReach;
 import io.devws.cli.sshconfig.KnownHostsEntry;
 import io.devws.cli.sshconfig.SshPaths;
 import io.devws.cli.tunnel.HostKeyMismatchException;
@@ -57,6 +58,7 @@ public final class Doctor {
             target.sessionPath().ifPresent(this::report);
         }
         Set<String> localKeys = localAgentKeys();
+        openSshSteps();
         Optional<String> statusKey = target.statusHostKey();
         if (!exec || statusKey.isEmpty()) {
             skipSshSteps(statusKey.isEmpty() && exec ? "the workspace status has no host key yet" : "no exec into the workspace");
@@ -121,17 +123,50 @@ public final class Doctor {
         }
     }
 
+    /**
+     * The OpenSSH side (what VS Code and Gateway use too): config-ssh's Include effective, so that {@code ssh -G HOST}
+     * shows devws's ProxyCommand, and agent forwarding not turned off for the host by the user's own config.
+     */
+    private void openSshSteps() {
+        String host = sshHost();
+        String title = "ssh " + host + " goes through devws (ssh -G)";
+        String forwardTitle = "OpenSSH forwards your agent to " + host;
+        SshReach reach;
+        try {
+            reach = SshReach.check(sshPaths, host, target.local());
+        } catch (SshReach.Unreachable e) {
+            report(Check.fail(title, e.problem(), e.fix()));
+            report(Check.skip(forwardTitle, "ssh does not go through devws"));
+            return;
+        } catch (io.devws.cli.error.DevwsException e) {
+            report(Check.fail(title, e.getMessage(), "check `ssh -G " + host + "` by hand"));
+            report(Check.skip(forwardTitle, "ssh does not go through devws"));
+            return;
+        }
+        report(Check.pass(title, "ProxyCommand " + reach.proxyCommand()));
+        report(reach.forwardAgent() ? Check.pass(forwardTitle, "ssh -G shows forwardagent yes")
+                : Check.fail(forwardTitle, "ssh -G shows forwardagent no: your ssh config turns it off for " + host
+                        + " before devws's defaults", "remove that ForwardAgent no, or put `Host " + host + "` + `ForwardAgent yes` above it (or use ssh -A)"));
+    }
+
+    private String sshHost() {
+        return target.sshHost(SshReach.suffix(sshPaths));
+    }
+
     private Check knownHostsCheck(String statusKey) {
         String title = "the host key matches the pinned one";
         String fingerprint = HostKeys.fingerprint(statusKey);
         Optional<KnownHostsEntry> pinned = knownHostsEntry();
         if (pinned.isEmpty()) {
-            return Check.pass(title, fingerprint + " (workspace status); not in " + sshPaths.knownHosts()
-                    + " yet: run devws config-ssh before using OpenSSH");
+            return target.local()
+                    ? Check.fail(title, fingerprint + " (workspace status) is not pinned in " + sshPaths.knownHosts(), "run devws config-ssh --local")
+                    : Check.pass(title, fingerprint + " (workspace status); none pinned yet for " + sshHost()
+                            + ", which is fine: the ProxyCommand pins the status key on the first connection");
         }
         if (!Objects.equals(pinned.get().publicKey(), new KnownHostsEntry(java.util.List.of("x"), statusKey).publicKey())) {
             return Check.fail(title, sshPaths.knownHosts() + " pins " + HostKeys.fingerprint(pinned.get().publicKey())
-                    + " but the workspace has " + fingerprint, "run devws config-ssh to pin the current key");
+                    + " but the workspace has " + fingerprint, "run devws config-ssh to pin the current key"
+                    + (target.local() ? "" : " (or connect once with ssh " + sshHost() + ": its ProxyCommand pins it)"));
         }
         return Check.pass(title, fingerprint + " (workspace status and " + sshPaths.knownHosts() + ")");
     }
@@ -142,7 +177,7 @@ public final class Doctor {
                 return Optional.empty();
             }
             return Files.readAllLines(sshPaths.knownHosts()).stream().map(KnownHostsEntry::parse).filter(Objects::nonNull)
-                    .filter(e -> e.hosts().contains(target.hostName())).findFirst();
+                    .filter(e -> e.hosts().contains(sshHost())).findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }
