@@ -108,7 +108,9 @@ public record SshReach(String host, String user, String port, String proxyComman
             }
             if (p.exitValue() != 0) {
                 List<String> said = Files.readAllLines(log).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
-                String last = said.isEmpty() ? "no message" : said.get(said.size() - 1);
+                // the ProxyCommand's own line says why; ssh's closing words ("Connection closed by ...") do not
+                String last = said.stream().filter(l -> l.startsWith("devws: ")).reduce((a, b) -> b)
+                        .orElse(said.isEmpty() ? "no message" : said.get(said.size() - 1));
                 throw new DevwsException("`ssh " + host + " true` fails (exit " + p.exitValue() + ": " + last.replaceFirst("^devws: ", "")
                         + "): run `" + doctorHint + "`", ExitCode.USER_ERROR);
             }
