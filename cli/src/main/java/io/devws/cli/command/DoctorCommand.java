@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
     "The steps:",
     "workspace running, exec allowed, local agent, OpenSSH's view (`ssh -G NAME.NAMESPACE.devws` shows devws's",
     "ProxyCommand and agent forwarding), the sidecar answers SSH, the pinned host key is the status key (none pinned",
-    "yet is fine), SSH_AUTH_SOCK and its socket in the workspace, the same keys through the tunnel.",
+    "yet is fine), SSH_AUTH_SOCK and its socket in the workspace, the same keys through the tunnel, and through",
+    "OpenSSH itself (ssh HOST ssh-add -L).",
     "Exit 1 if a step fails; each failure names its fix."})
 public final class DoctorCommand extends BackendCommand {
     @Parameters(index = "0", paramLabel = "WORKSPACE")

@@ -95,33 +95,52 @@ public record SshReach(String host, String user, String port, String proxyComman
      * @throws DevwsException (exit 1) with ssh's last words and the doctor command
      */
     public void connect(Path config, java.time.Duration timeout, String doctorHint) {
-        Path log = null;
+        Ran ran = run(config, timeout, "true");
+        if (ran.exit() != 0) {
+            throw new DevwsException("`ssh " + host + " true` fails (exit " + ran.exit() + ": " + ran.reason() + "): run `" + doctorHint + "`",
+                    ExitCode.USER_ERROR);
+        }
+    }
+
+    /** What a remote command gave through OpenSSH: its exit code (255: ssh failed), stdout, and why when it failed. */
+    public record Ran(int exit, String out, String reason) {
+    }
+
+    /**
+     * {@code ssh -F CONFIG -o BatchMode=yes HOST COMMAND}, with this process's environment (its SSH_AUTH_SOCK).
+     *
+     * @throws DevwsException (exit 1) when ssh cannot run or does not finish within {@code timeout}
+     */
+    public Ran run(Path config, java.time.Duration timeout, String command) {
+        Path dir = null;
         try {
-            log = Files.createTempFile("devws-ssh-check", ".log");
-            Process p = new ProcessBuilder(SshG.ssh(), "-F", config.toString(), "-o", "BatchMode=yes", host, "true")
+            dir = Files.createTempDirectory("devws-ssh", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            Path out = dir.resolve("out");
+            Path err = dir.resolve("err");
+            Process p = new ProcessBuilder(SshG.ssh(), "-F", config.toString(), "-o", "BatchMode=yes", host, command)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new DevwsException("`ssh " + host + " true` did not finish in " + timeout.toSeconds() + " s: run `" + doctorHint + "`",
-                        ExitCode.USER_ERROR);
+                throw new DevwsException("`ssh " + host + " " + command + "` did not finish in " + timeout.toSeconds() + " s", ExitCode.USER_ERROR);
             }
-            if (p.exitValue() != 0) {
-                List<String> said = Files.readAllLines(log).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
-                // the ProxyCommand's own line says why; ssh's closing words ("Connection closed by ...") do not
-                String last = said.stream().filter(l -> l.startsWith("devws: ")).reduce((a, b) -> b)
-                        .orElse(said.isEmpty() ? "no message" : said.get(said.size() - 1));
-                throw new DevwsException("`ssh " + host + " true` fails (exit " + p.exitValue() + ": " + last.replaceFirst("^devws: ", "")
-                        + "): run `" + doctorHint + "`", ExitCode.USER_ERROR);
-            }
+            List<String> said = Files.readAllLines(err).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            // the ProxyCommand's own line says why; ssh's closing words ("Connection closed by ...") do not
+            String last = said.stream().filter(l -> l.startsWith("devws: ")).reduce((a, b) -> b)
+                    .orElse(said.isEmpty() ? "no message" : said.get(said.size() - 1));
+            return new Ran(p.exitValue(), Files.readString(out), last.replaceFirst("^devws: ", ""));
         } catch (IOException e) {
             throw new DevwsException("cannot run ssh " + host + ": " + e.getMessage(), ExitCode.USER_ERROR, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DevwsException("interrupted while connecting to " + host, ExitCode.USER_ERROR, e);
         } finally {
-            if (log != null) {
-                log.toFile().delete();
+            if (dir != null) {
+                for (String f : List.of("out", "err")) {
+                    dir.resolve(f).toFile().delete();
+                }
+                dir.toFile().delete();
             }
         }
     }
