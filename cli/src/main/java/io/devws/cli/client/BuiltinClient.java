@@ -29,13 +29,31 @@ public final class BuiltinClient {
     /** Runs the session to its end; returns the exit code (remote status, 128+signal, 255 when broken). */
     public int run(Tunnel tunnel, PublicKey pinned) throws IOException {
         rejectUnixForwards();
-        try (SshConnection connection = SshConnection.open(tunnel, pinned, options.agent() ? agentSocket() : null, options.timeout())) {
+        Path agent = options.agent() ? reachableAgent(agentSocket(), io.err()) : null;
+        try (SshConnection connection = SshConnection.open(tunnel, pinned, agent, options.timeout())) {
             startForwards(connection.session());
-            return runChannel(connection.session());
+            return runChannel(connection.session(), agent != null);
         }
     }
 
-    private int runChannel(ClientSession session) throws IOException {
+    /**
+     * The agent socket when an agent answers there; null, after one warning line, when it does not (a stale
+     * SSH_AUTH_SOCK: the file gone, or nobody listening). As OpenSSH, the session then runs without forwarding.
+     */
+    static Path reachableAgent(Path socket, java.io.OutputStream err) throws IOException {
+        try (UnixSocketAgent probe = UnixSocketAgent.connect(socket)) {
+            return socket;
+        } catch (IOException e) {
+            String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            err.write(("devws: warning: could not connect to agent \"" + socket + "\": " + reason
+                    + "; agent forwarding is off (is SSH_AUTH_SOCK stale? eval $(ssh-agent) && ssh-add)\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            err.flush();
+            return null;
+        }
+    }
+
+    private int runChannel(ClientSession session, boolean agent) throws IOException {
         boolean pty = options.wantsPty(io.terminal());
         PtyCapableChannelSession channel = options.interactive() ? session.createShellChannel()
                 : session.createExecChannel(String.join(" ", options.command()));
@@ -47,7 +65,7 @@ public final class BuiltinClient {
             channel.setPtyLines(size[1]);
         }
         Optional.ofNullable(System.getenv("LANG")).ifPresent(lang -> channel.setEnv("LANG", lang));
-        channel.setAgentForwarding(options.agent());
+        channel.setAgentForwarding(agent);
         channel.setIn(io.in());
         channel.setOut(io.out());
         channel.setErr(io.err());

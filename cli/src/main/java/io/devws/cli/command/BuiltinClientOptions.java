@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /** Options of the built-in client ({@code devws ssh NAME} without --stdio). */
 public final class BuiltinClientOptions {
-    @Option(names = "-A", description = "Forward the local ssh-agent (SSH_AUTH_SOCK); an error when there is none. "
-            + "Without -A or -a the agent is forwarded when SSH_AUTH_SOCK is set, as config-ssh's ForwardAgent yes does for OpenSSH.")
+    @Option(names = "-A", description = "Forward the local ssh-agent (SSH_AUTH_SOCK); an error when it is not set, a warning and no "
+            + "forwarding when no agent answers there (a stale socket). Without -A or -a the agent is forwarded when SSH_AUTH_SOCK is set, "
+            + "as config-ssh's ForwardAgent yes does for OpenSSH.")
     boolean agent;
 
     @Option(names = "-a", description = "Do not forward the local ssh-agent.")

@@ -34,6 +34,8 @@ import picocli.CommandLine.Mixin;
             LogsCommand.class,
             ConfigSshCommand.class,
             DoctorCommand.class,
+            CodeCommand.class,
+            OpenCommand.class,
             SshCommand.class,
             VersionCommand.class,
             CompletionCommand.class,

@@ -23,8 +23,11 @@ import picocli.CommandLine.Parameters;
         description = {
     "Check, step by step, why SSH or agent forwarding into a workspace does not work.",
     "The steps:",
-    "workspace running, exec allowed, the sidecar answers SSH, host key pinned, local agent,",
-    "SSH_AUTH_SOCK and its socket in the workspace, the same keys through the tunnel. Exit 1 if a step fails."})
+    "workspace running, exec allowed, local agent, OpenSSH's view (`ssh -G NAME.NAMESPACE.devws` shows devws's",
+    "ProxyCommand and agent forwarding), the sidecar answers SSH, the pinned host key is the status key (none pinned",
+    "yet is fine), SSH_AUTH_SOCK and its socket in the workspace, the same keys through the tunnel, and through",
+    "OpenSSH itself (ssh HOST ssh-add -L).",
+    "Exit 1 if a step fails; each failure names its fix."})
 public final class DoctorCommand extends BackendCommand {
     @Parameters(index = "0", paramLabel = "WORKSPACE")
     String workspace;

@@ -20,7 +20,7 @@ public final class Completer {
     public static final int FILES = 0;
     public static final int NO_FILES = 4;
     /** Subcommands whose first positional parameter is a workspace name. */
-    private static final Set<String> WORKSPACE_FIRST = Set.of("up", "start", "stop", "delete", "status", "logs", "doctor", "ssh");
+    private static final Set<String> WORKSPACE_FIRST = Set.of("up", "start", "stop", "delete", "status", "logs", "doctor", "ssh", "code", "open");
     private static final List<String> OUTPUTS = List.of("wide", "name", "json", "yaml", "jsonpath=");
 
     private final CommandSpec root;

@@ -2,6 +2,7 @@ package io.devws.cli.doctor;
 
 import io.devws.cli.client.SshConnection;
 import io.devws.cli.client.UnixSocketAgent;
+import io.devws.cli.ide.SshReach;
 import io.devws.cli.sshconfig.KnownHostsEntry;
 import io.devws.cli.sshconfig.SshPaths;
 import io.devws.cli.tunnel.HostKeyMismatchException;
@@ -31,6 +32,8 @@ public final class Doctor {
     private final String localAgent;
     private final PrintWriter out;
     private boolean failed;
+    /** OpenSSH's view of the host when it goes through devws; null when it does not. */
+    private SshReach openSsh;
 
     /** @param localAgent the local {@code SSH_AUTH_SOCK}, or null */
     public Doctor(DoctorTarget target, SshPaths sshPaths, String localAgent, PrintWriter out) {
@@ -57,9 +60,11 @@ public final class Doctor {
             target.sessionPath().ifPresent(this::report);
         }
         Set<String> localKeys = localAgentKeys();
+        openSshSteps();
         Optional<String> statusKey = target.statusHostKey();
         if (!exec || statusKey.isEmpty()) {
             skipSshSteps(statusKey.isEmpty() && exec ? "the workspace status has no host key yet" : "no exec into the workspace");
+            openSshAgentStep(localKeys, false);
             return exitCode();
         }
         PublicKey pinned = HostKeys.parse(statusKey.get());
@@ -81,7 +86,46 @@ public final class Doctor {
         } catch (IOException e) {
             report(Check.fail("SSH session", e.getMessage(), "run with DEVWS_DEBUG=1 for details"));
         }
+        openSshAgentStep(localKeys, !failed);
         return exitCode();
+    }
+
+    /**
+     * The whole chain as the user's own ssh runs it: {@code ssh HOST ssh-add -L} through config-ssh's config (the
+     * ProxyCommand, the pinned key, ForwardAgent) lists the local agent's keys. Only once every step before passed.
+     */
+    private void openSshAgentStep(Set<String> localKeys, boolean before) {
+        String host = sshHost();
+        String title = "ssh " + host + " lists the same keys (ssh-add -L through OpenSSH)";
+        if (openSsh == null || !openSsh.forwardAgent()) {
+            report(Check.skip(title, "OpenSSH does not go through devws or does not forward the agent (above)"));
+            return;
+        }
+        if (localKeys.isEmpty() || !before) {
+            report(Check.skip(title, localKeys.isEmpty() ? "no local agent keys to forward" : "a step above failed"));
+            return;
+        }
+        SshReach.Ran ran;
+        try {
+            ran = openSsh.run(sshPaths.userConfig(), Duration.ofSeconds(90), "ssh-add -L");
+        } catch (io.devws.cli.error.DevwsException e) {
+            report(Check.fail(title, e.getMessage(), "ssh -v " + host + " true shows where it stops"));
+            return;
+        }
+        Set<String> remote = keys(ran.out());
+        if (ran.exit() == 0 && remote.equals(localKeys)) {
+            report(Check.pass(title, remote.size() + " key(s)"));
+        } else if (ran.exit() == 255) {
+            report(Check.fail(title, "ssh fails: " + ran.reason(), "ssh -v " + host + " true shows where it stops"));
+        } else {
+            report(Check.fail(title, "ssh-add -L there gave " + remote.size() + " key(s) (exit " + ran.exit() + ")",
+                    "ssh -G " + host + " | grep -i forwardagent, and reconnect: another client may own the agent socket"));
+        }
+    }
+
+    private static Set<String> keys(String sshAddL) {
+        return sshAddL.lines().map(String::trim).filter(l -> l.startsWith("ssh-") || l.startsWith("ecdsa-") || l.startsWith("sk-"))
+                .map(l -> new KnownHostsEntry(java.util.List.of("x"), l).publicKey()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private int exitCode() {
@@ -121,17 +165,51 @@ public final class Doctor {
         }
     }
 
+    /**
+     * The OpenSSH side (what VS Code and Gateway use too): config-ssh's Include effective, so that {@code ssh -G HOST}
+     * shows devws's ProxyCommand, and agent forwarding not turned off for the host by the user's own config.
+     */
+    private void openSshSteps() {
+        String host = sshHost();
+        String title = "ssh " + host + " goes through devws (ssh -G)";
+        String forwardTitle = "OpenSSH forwards your agent to " + host;
+        SshReach reach;
+        try {
+            reach = SshReach.check(sshPaths, host, target.local());
+        } catch (SshReach.Unreachable e) {
+            report(Check.fail(title, e.problem(), e.fix()));
+            report(Check.skip(forwardTitle, "ssh does not go through devws"));
+            return;
+        } catch (io.devws.cli.error.DevwsException e) {
+            report(Check.fail(title, e.getMessage(), "check `ssh -G " + host + "` by hand"));
+            report(Check.skip(forwardTitle, "ssh does not go through devws"));
+            return;
+        }
+        openSsh = reach;
+        report(Check.pass(title, "ProxyCommand " + reach.proxyCommand()));
+        report(reach.forwardAgent() ? Check.pass(forwardTitle, "ssh -G shows forwardagent yes")
+                : Check.fail(forwardTitle, "ssh -G shows forwardagent no: your ssh config turns it off for " + host
+                        + " before devws's defaults", "remove that ForwardAgent no, or put `Host " + host + "` + `ForwardAgent yes` above it (or use ssh -A)"));
+    }
+
+    private String sshHost() {
+        return target.sshHost(SshReach.suffix(sshPaths));
+    }
+
     private Check knownHostsCheck(String statusKey) {
         String title = "the host key matches the pinned one";
         String fingerprint = HostKeys.fingerprint(statusKey);
         Optional<KnownHostsEntry> pinned = knownHostsEntry();
         if (pinned.isEmpty()) {
-            return Check.pass(title, fingerprint + " (workspace status); not in " + sshPaths.knownHosts()
-                    + " yet: run devws config-ssh before using OpenSSH");
+            return target.local()
+                    ? Check.fail(title, fingerprint + " (workspace status) is not pinned in " + sshPaths.knownHosts(), "run devws config-ssh --local")
+                    : Check.pass(title, fingerprint + " (workspace status); none pinned yet for " + sshHost()
+                            + ", which is fine: the ProxyCommand pins the status key on the first connection");
         }
         if (!Objects.equals(pinned.get().publicKey(), new KnownHostsEntry(java.util.List.of("x"), statusKey).publicKey())) {
             return Check.fail(title, sshPaths.knownHosts() + " pins " + HostKeys.fingerprint(pinned.get().publicKey())
-                    + " but the workspace has " + fingerprint, "run devws config-ssh to pin the current key");
+                    + " but the workspace has " + fingerprint, "run devws config-ssh to pin the current key"
+                    + (target.local() ? "" : " (or connect once with ssh " + sshHost() + ": its ProxyCommand pins it)"));
         }
         return Check.pass(title, fingerprint + " (workspace status and " + sshPaths.knownHosts() + ")");
     }
@@ -142,7 +220,7 @@ public final class Doctor {
                 return Optional.empty();
             }
             return Files.readAllLines(sshPaths.knownHosts()).stream().map(KnownHostsEntry::parse).filter(Objects::nonNull)
-                    .filter(e -> e.hosts().contains(target.hostName())).findFirst();
+                    .filter(e -> e.hosts().contains(sshHost())).findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -172,8 +250,7 @@ public final class Doctor {
             return;
         }
         SshConnection.Output list = ssh.exec("ssh-add -L", true, TIMEOUT);
-        Set<String> remote = list.text().lines().map(String::trim).filter(l -> l.startsWith("ssh-") || l.startsWith("ecdsa-") || l.startsWith("sk-"))
-                .map(l -> new KnownHostsEntry(java.util.List.of("x"), l).publicKey()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> remote = keys(list.text());
         if (list.code() == 0 && remote.equals(localKeys)) {
             report(Check.pass("the workspace lists the same keys through the tunnel", remote.size() + " key(s)"));
         } else {

@@ -8,6 +8,14 @@ public interface DoctorTarget {
     /** The ssh host name users connect to (for known_hosts), e.g. {@code ws.team.devws}. */
     String hostName();
 
+    /** The ssh host name for the suffix config-ssh was run with, e.g. {@code ws.team.devws}. */
+    String sshHost(io.devws.cli.sshconfig.HostSuffix suffix);
+
+    /** A --local workspace: its ProxyCommand does not pin keys (config-ssh --local does). */
+    default boolean local() {
+        return false;
+    }
+
     Check workspaceRunning();
 
     Check execAllowed();

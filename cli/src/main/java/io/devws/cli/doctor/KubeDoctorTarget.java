@@ -32,6 +32,11 @@ public final class KubeDoctorTarget implements DoctorTarget {
     }
 
     @Override
+    public String sshHost(HostSuffix suffix) {
+        return suffix.clusterHost(ref.name(), connection.namespace());
+    }
+
+    @Override
     public Check workspaceRunning() {
         String title = "workspace " + ref.name() + " is running";
         try {

@@ -25,6 +25,16 @@ public final class LocalDoctorTarget implements DoctorTarget {
     }
 
     @Override
+    public String sshHost(HostSuffix suffix) {
+        return suffix.localHost(layout.name());
+    }
+
+    @Override
+    public boolean local() {
+        return true;
+    }
+
+    @Override
     public Check workspaceRunning() {
         String title = "workspace " + layout.name() + " is running";
         try {

@@ -26,9 +26,29 @@ public final class ConfigSshRemoval {
         String before = ConfigSshPlan.read(paths.userConfig());
         String after = before == null ? null
                 : UserSshConfig.withoutIncludes(before, paths.managedConfig().toString(), paths.managedDefaults().toString());
-        List<Path> deletions = List.of(paths.managedConfig(), paths.managedDefaults(), paths.knownHosts(), paths.identity(),
-                paths.identityPublic(), paths.userConfigBackup()).stream().filter(Files::exists).toList();
+        List<Path> deletions = new java.util.ArrayList<>(List.of(paths.managedConfig(), paths.managedDefaults(), paths.knownHosts(),
+                paths.knownHostsLock(), paths.identity(), paths.identityPublic(), paths.userConfigBackup()).stream()
+                .filter(p -> Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList());
+        deletions.addAll(leftoverTemporaries(paths));
         return new ConfigSshRemoval(paths, before == null ? null : new FileChange(paths.userConfig(), before, after), deletions);
+    }
+
+    /**
+     * What an interrupted {@link AtomicFiles#write} of a managed file left behind ({@code .NAME.*.tmp}): devws's
+     * too. Anything else in the directory (an open --multiplex socket, the user's own files) is not.
+     */
+    private static List<Path> leftoverTemporaries(SshPaths paths) throws IOException {
+        if (!Files.isDirectory(paths.devwsDir())) {
+            return List.of();
+        }
+        List<String> managed = List.of(paths.managedConfig(), paths.managedDefaults(), paths.knownHosts(), paths.identity(),
+                paths.identityPublic()).stream().map(p -> "." + p.getFileName() + ".").toList();
+        try (var files = Files.list(paths.devwsDir())) {
+            return files.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.endsWith(".tmp") && managed.stream().anyMatch(name::startsWith) && Files.isRegularFile(p);
+            }).sorted().toList();
+        }
     }
 
     public boolean changesNothing() {

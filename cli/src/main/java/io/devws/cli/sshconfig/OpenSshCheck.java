@@ -1,7 +1,6 @@
 package io.devws.cli.sshconfig;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -19,7 +17,6 @@ import java.util.stream.Stream;
  * ssh rejects would break every ssh on the machine, so it is never written.
  */
 public final class OpenSshCheck {
-    private static final long TIMEOUT_SECONDS = 20;
 
     private OpenSshCheck() {
     }
@@ -33,7 +30,7 @@ public final class OpenSshCheck {
      * @throws SshConfigException when ssh rejects them, with ssh's reason (real file names)
      */
     public static Verdict check(Map<Path, String> files, HostSuffix suffix) throws IOException {
-        String ssh = onPath("ssh");
+        String ssh = SshG.ssh();
         if (ssh == null) {
             return new Verdict(false, Map.of());
         }
@@ -69,54 +66,27 @@ public final class OpenSshCheck {
     }
 
     private static String run(List<String> command, List<Path> real, List<Path> copies) throws IOException {
-        // outputs into files: the timeout holds even when a Match exec of the user's hangs with the pipes open
-        Path dir = copies.get(0).getParent();
-        Path outFile = dir.resolve("ssh-G.out");
-        Path errFile = dir.resolve("ssh-G.err");
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
+        SshG.Result result;
         try {
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new SshConfigException("`ssh -G` did not finish in " + TIMEOUT_SECONDS + " s (a Match exec in your ssh config?); nothing was changed");
-            }
-            String err = new String(Files.readAllBytes(errFile), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                String reason = err.lines().filter(l -> !l.isBlank() && !l.contains("terminating,")).findFirst().orElse("exit " + p.exitValue());
-                for (int i = 0; i < copies.size(); i++) {
-                    reason = reason.replace(copies.get(i).toString(), real.get(i) + (i == 0 ? " (with devws's Include lines)" : ""));
-                }
-                reason = reason.strip().replaceAll("\\.$", "");
-                throw new SshConfigException("OpenSSH rejects the ssh config devws would write: " + reason
-                        + "; nothing was changed (fix the value, or `ssh -G` in your own config)");
-            }
-            return new String(Files.readAllBytes(outFile), StandardCharsets.UTF_8);
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new SshConfigException("interrupted while checking the ssh config; nothing was changed");
+            result = SshG.run(command, copies.get(0).getParent());
+        } catch (SshConfigException e) {
+            throw new SshConfigException(e.getMessage() + "; nothing was changed");
         }
+        if (result.exit() != 0) {
+            String reason = result.reason();
+            for (int i = 0; i < copies.size(); i++) {
+                reason = reason.replace(copies.get(i).toString(), real.get(i) + (i == 0 ? " (with devws's Include lines)" : ""));
+            }
+            reason = reason.strip().replaceAll("\\.$", "");
+            throw new SshConfigException("OpenSSH rejects the ssh config devws would write: " + reason
+                    + "; nothing was changed (fix the value, or `ssh -G` in your own config)");
+        }
+        return result.out();
     }
 
     /** {@code ssh -G} output as keyword → values (IdentityFile and others repeat). */
     public static Map<String, List<String>> effective(String sshG) {
-        Map<String, List<String>> options = new java.util.LinkedHashMap<>();
-        sshG.lines().filter(l -> l.contains(" ")).forEach(l ->
-                options.computeIfAbsent(l.substring(0, l.indexOf(' ')), k -> new ArrayList<>()).add(l.substring(l.indexOf(' ') + 1)));
-        return options;
+        return new SshG.Result(0, sshG, "").options();
     }
 
-    private static String onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return null;
-    }
 }

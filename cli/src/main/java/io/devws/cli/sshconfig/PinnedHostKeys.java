@@ -26,6 +26,11 @@ public final class PinnedHostKeys {
         this.knownHosts = knownHosts;
     }
 
+    /** The sibling lock file of {@code knownHosts} (what {@link SshPaths#knownHostsLock()} names for the managed one). */
+    static Path lockFile(Path knownHosts) {
+        return knownHosts.resolveSibling(knownHosts.getFileName() + ".lock");
+    }
+
     public Path file() {
         return knownHosts;
     }
@@ -48,7 +53,7 @@ public final class PinnedHostKeys {
     }
 
     private boolean refreshLocked(KnownHostsEntry entry) throws IOException {
-        Path lock = knownHosts.resolveSibling(knownHosts.getFileName() + ".lock");
+        Path lock = lockFile(knownHosts);
         try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock held = ch.lock()) {
             Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-------"));

@@ -30,6 +30,11 @@ public record SshPaths(Path userConfig, Path devwsDir) {
         return devwsDir.resolve("known_hosts");
     }
 
+    /** The lock the ProxyCommands take turns on while one re-pins a key ({@link PinnedHostKeys}). */
+    public Path knownHostsLock() {
+        return devwsDir.resolve("known_hosts.lock");
+    }
+
     public Path identity() {
         return devwsDir.resolve("id_ed25519");
     }

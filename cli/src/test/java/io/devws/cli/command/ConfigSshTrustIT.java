@@ -176,6 +176,39 @@ class ConfigSshTrustIT {
         assertThat(home.resolve(".ssh")).isEmptyDirectory();
     }
 
+    /**
+     * The lock file a ProxyCommand's re-pinning leaves ({@link io.devws.cli.sshconfig.PinnedHostKeys}) and a temporary
+     * file an interrupted write left go with --remove, and so does ~/.ssh/devws once empty; a file of the user's stays.
+     */
+    @Test
+    void removeAlsoDeletesThePinningLockAndLeftoversThenTheEmptyDirectory() throws Exception {
+        assertThat(configSsh().exitCode()).isZero();
+        Path dir = home.resolve(".ssh/devws");
+        // what a ProxyCommand does when a workspace was re-keyed: pin the new key under the lock
+        Path other = home.resolve("other_key");
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString()).start().waitFor();
+        assertThat(new io.devws.cli.sshconfig.PinnedHostKeys(dir.resolve("known_hosts")).refresh(new io.devws.cli.sshconfig.KnownHostsEntry(
+                List.of("ws.team.devws"), Files.readString(home.resolve("other_key.pub"))))).isTrue();
+        assertThat(dir.resolve("known_hosts.lock")).exists();
+        Files.writeString(dir.resolve(".known_hosts.4711.tmp"), "half a file");
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+
+        CliRun dry = configSsh("--remove", "--dry-run");
+        assertThat(dry.out()).contains("# would delete " + dir.resolve("known_hosts.lock"), "# would delete " + dir.resolve(".known_hosts.4711.tmp"))
+                .doesNotContain("notes.txt");
+        assertThat(configSsh("--remove").exitCode()).isZero();
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("notes.txt");
+        }
+        Files.delete(dir.resolve("notes.txt"));
+        assertThat(configSsh().exitCode()).isZero();
+        assertThat(new io.devws.cli.sshconfig.PinnedHostKeys(dir.resolve("known_hosts")).refresh(new io.devws.cli.sshconfig.KnownHostsEntry(
+                List.of("ws.team.devws"), Files.readString(home.resolve("other_key.pub"))))).isTrue();
+        assertThat(configSsh("--remove").exitCode()).isZero();
+        assertThat(dir).doesNotExist();
+        assertThat(Files.readString(userConfig)).isEqualTo("Host github.com\n  User git\n");
+    }
+
     /** --ssh-config FILE anywhere (ssh -F FILE), with its own Include and Match blocks, and a non-UTF-8 one refused. */
     @Test
     void anotherConfigFileIsRestoredByteForByteAndANonUtf8OneIsLeftAlone() throws Exception {

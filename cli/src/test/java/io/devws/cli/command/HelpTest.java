@@ -27,7 +27,7 @@ class HelpTest {
             assertThat(usage.substring(usage.indexOf("Examples:"))).as(entry.getKey()).contains("devws " + entry.getKey());
             checked++;
         }
-        assertThat(checked).isEqualTo(13);
+        assertThat(checked).isEqualTo(15);
     }
 
     @Test

@@ -38,8 +38,40 @@ class DoctorIT {
     void everyStepPasses() throws Exception {
         Result r = Launchers.run(home, env, devws("doctor", "--local", "demo"));
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out().lines().toList()).hasSize(8).allMatch(l -> l.startsWith("✔ "));
-        assertThat(r.out()).contains("✔ the sidecar answers SSH: SSH-2.0-", "✔ the workspace lists the same keys through the tunnel: 1 key(s)");
+        assertThat(r.out().lines().toList()).hasSize(11).allMatch(l -> l.startsWith("✔ "));
+        assertThat(r.out()).contains("✔ the sidecar answers SSH: SSH-2.0-", "✔ the workspace lists the same keys through the tunnel: 1 key(s)",
+                "✔ ssh demo.local.devws goes through devws (ssh -G): ProxyCommand ", " ssh --local --stdio %h\n",
+                "✔ OpenSSH forwards your agent to demo.local.devws: ssh -G shows forwardagent yes\n",
+                "✔ ssh demo.local.devws lists the same keys (ssh-add -L through OpenSSH): 1 key(s)\n");
+    }
+
+    /** The OpenSSH side, as real ssh -G reads the config: no devws Include, then the user's ForwardAgent no winning. */
+    @Test
+    void theOpenSshSideFailsNamingItsFix() throws Exception {
+        Path config = home.resolve(".ssh/config");
+        String written = Files.readString(config);
+        try {
+            Files.writeString(config, "Host github.com\n  User git\n");
+            Result none = Launchers.run(home, env, devws("doctor", "--local", "demo"));
+            assertThat(none.code()).isEqualTo(1);
+            assertThat(none.out()).contains("✘ ssh demo.local.devws goes through devws (ssh -G): `ssh -G demo.local.devws` shows no ProxyCommand"
+                    + " (is devws's Include at the top of " + config + "?)\n    hint: run `devws config-ssh --local`\n",
+                    "- OpenSSH forwards your agent to demo.local.devws: skipped (ssh does not go through devws)\n",
+                    "✔ the sidecar answers SSH");
+
+            String topInclude = "Include " + home.resolve(".ssh/devws/config") + "\n";
+            assertThat(written).contains(topInclude);
+            Files.writeString(config, written.replace(topInclude, topInclude + "\nHost *.devws\n  ForwardAgent no\n"));
+            Result off = Launchers.run(home, env, devws("doctor", "--local", "demo"));
+            assertThat(off.code()).isEqualTo(1);
+            assertThat(off.out()).contains("✔ ssh demo.local.devws goes through devws (ssh -G)",
+                    "✘ OpenSSH forwards your agent to demo.local.devws: ssh -G shows forwardagent no: your ssh config turns it off for"
+                    + " demo.local.devws before devws's defaults\n    hint: remove that ForwardAgent no, or put `Host demo.local.devws` + `ForwardAgent yes` above it (or use ssh -A)\n",
+                    "- ssh demo.local.devws lists the same keys (ssh-add -L through OpenSSH): skipped (OpenSSH does not go through devws"
+                    + " or does not forward the agent (above))\n");
+        } finally {
+            Files.writeString(config, written);
+        }
     }
 
     @Test
