@@ -164,7 +164,7 @@ class JourneyE2E {
                 .set("sidecar.image.tag", E2eSettings.tag(settings.sidecarImage()))
                 .set("probes.mode", PROBES_MODE)
                 // namespace-scoped by default (the release namespace only): the journey's workspaces live in NS
-                .set("operator.watchNamespaces", "{" + NS + "}")
+                .set("operator.watchNamespaces[0]", NS)
                 .withKubeConfig(settings.kubeconfig()).waitReady().withTimeout(300).call();
         Deployment d = cluster.client().apps().deployments().inNamespace(OP_NS).withName(RELEASE).get();
         assertThat(d.getStatus().getReadyReplicas()).isEqualTo(d.getSpec().getReplicas()).isPositive();

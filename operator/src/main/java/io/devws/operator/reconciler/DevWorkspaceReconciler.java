@@ -50,7 +50,9 @@ import org.jboss.logging.Logger;
     @Dependent(name = "storage", type = StorageDependent.class, reconcilePrecondition = PersistentStorageCondition.class),
     @Dependent(name = "serviceaccount", type = ServiceAccountDependent.class, reconcilePrecondition = ValidNameCondition.class),
     @Dependent(name = "role", type = RoleDependent.class, reconcilePrecondition = ValidNameCondition.class),
-    @Dependent(name = "rolebinding", type = RoleBindingDependent.class, reconcilePrecondition = ValidNameCondition.class),
+    // a RoleBinding to a Role that does not exist yet is refused by RBAC escalation checks (NotFound, then a retry)
+    @Dependent(name = "rolebinding", type = RoleBindingDependent.class, reconcilePrecondition = ValidNameCondition.class,
+            dependsOn = "role"),
     // no dependency on storage: its precondition is false for ephemeral workspaces, which would delete the pod
     @Dependent(name = "pod", type = PodDependent.class, reconcilePrecondition = RunningCondition.class,
             dependsOn = {"hostkey", "serviceaccount"})
