@@ -94,3 +94,43 @@ httpGet:
 {{- toYaml $affinity }}
 {{- end }}
 {{- end }}
+
+{{/* The namespaces the operator watches and holds its rights in: watchNamespaces, else the release namespace. */}}
+{{- define "devws-operator.namespaces" -}}
+{{- if .Values.operator.watchNamespaces }}
+{{- join "," .Values.operator.watchNamespaces }}
+{{- else }}
+{{- .Release.Namespace }}
+{{- end }}
+{{- end }}
+
+{{/* The operator's rules for workspaces; charts/devws-operator/README.md justifies each (ChartRenderTest keeps them equal). */}}
+{{- define "devws-operator.rules" -}}
+- apiGroups: [devws.io]
+  resources: [devworkspaces]
+  verbs: [get, list, watch, patch]
+- apiGroups: [devws.io]
+  resources: [devworkspaces/status]
+  verbs: [patch]
+- apiGroups: [devws.io]
+  resources: [devworkspaces/finalizers]
+  verbs: [update]
+- apiGroups: [""]
+  resources: [pods]
+  verbs: [get, list, watch, create, patch, delete]
+- apiGroups: [""]
+  resources: [pods/exec]
+  verbs: [create, get]
+- apiGroups: [""]
+  resources: [persistentvolumeclaims, secrets]
+  verbs: [get, list, watch, create, patch]
+- apiGroups: [""]
+  resources: [serviceaccounts]
+  verbs: [get, list, watch, create, update, patch, delete]
+- apiGroups: [rbac.authorization.k8s.io]
+  resources: [roles, rolebindings]
+  verbs: [get, list, watch, create, update, patch, delete]
+- apiGroups: [""]
+  resources: [events]
+  verbs: [create, patch]
+{{- end }}

@@ -14,6 +14,8 @@ import java.util.List;
 public class ContainerSpec {
     /** No whitespace, no leading separator: what a registry reference can look like. */
     static final String IMAGE_PATTERN = "^[a-zA-Z0-9][^\\s]*$";
+    /** A Secret's owner lets workspaces reference it in env (secretKeyRef) with this label set to "true". */
+    public static final String SECRET_OPT_IN_LABEL = "devws.io/workspace-env";
 
     @JsonPropertyDescription("Container image of the workspace, e.g. debian:bookworm.")
     @Required
@@ -26,7 +28,8 @@ public class ContainerSpec {
     @JsonPropertyDescription("Arguments to the entrypoint.")
     private List<String> args;
 
-    @JsonPropertyDescription("Environment variables of the dev container.")
+    @JsonPropertyDescription("Environment variables of the dev container: value, fieldRef, resourceFieldRef, or"
+            + " secretKeyRef to a Secret labelled devws.io/workspace-env: \"true\".")
     private List<EnvVar> env;
 
     @JsonPropertyDescription("Working directory of the container's main process. Default: the storage mount path (where SSH sessions start).")

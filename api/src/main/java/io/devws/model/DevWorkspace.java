@@ -1,6 +1,7 @@
 package io.devws.model;
 
 import io.devws.model.schema.FieldDescriptions;
+import io.devws.model.schema.MountPathRule;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Required;
@@ -31,6 +32,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
         type = AdditionalPrinterColumn.Type.DATE)
 @SchemaCustomizer(FieldDescriptions.class)
+@SchemaCustomizer(MountPathRule.class)
 public class DevWorkspace extends CustomResource<DevWorkspaceSpec, DevWorkspaceStatus> implements Namespaced {
     public static final String GROUP = "devws.io";
     public static final String VERSION = "v1alpha1";

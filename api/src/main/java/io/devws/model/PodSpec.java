@@ -19,10 +19,10 @@ public class PodSpec {
     @JsonPropertyDescription("Secrets for pulling the dev image.")
     private List<LocalObjectReference> imagePullSecrets;
 
-    @JsonPropertyDescription("Extra annotations on the pod.")
+    @JsonPropertyDescription("Extra annotations on the pod; devws.io/* keys are dropped, AppArmor and seccomp annotations refused.")
     private Map<String, String> annotations;
 
-    @JsonPropertyDescription("Extra labels on the pod (devws' own labels win).")
+    @JsonPropertyDescription("Extra labels on the pod; devws.io/* keys are dropped.")
     private Map<String, String> labels;
 
     public Map<String, String> getNodeSelector() {

@@ -10,8 +10,8 @@ import io.fabric8.generator.annotation.Pattern;
 public class StorageSpec {
     public static final String DEFAULT_SIZE = "10Gi";
     public static final String DEFAULT_MOUNT_PATH = "/workspace";
-    /** Absolute, not the root, no "..": a directory both containers can mount. */
-    static final String ABSOLUTE_PATH_PATTERN = "^(/[^/\\x00]+)+/?$";
+    /** Absolute, not the root, no "." or "..": a directory both containers can mount (MountPaths). */
+    static final String ABSOLUTE_PATH_PATTERN = MountPaths.PATTERN;
     /** RFC 1123 subdomain, as Kubernetes object names. */
     static final String DNS_SUBDOMAIN_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
@@ -28,7 +28,9 @@ public class StorageSpec {
     @Default("false")
     private Boolean ephemeral = false;
 
-    @JsonPropertyDescription("Where the volume is mounted in both containers.")
+    @JsonPropertyDescription("Where the volume is mounted in both containers: an absolute path without '.' or '..'"
+            + " segments, not in a system or devws directory (/bin, /boot, /dev, /etc, /lib*, /opt, /proc, /run, /sbin,"
+            + " /sys, /tmp, /usr, /var).")
     @Default(DEFAULT_MOUNT_PATH)
     @Pattern(ABSOLUTE_PATH_PATTERN)
     private String mountPath = DEFAULT_MOUNT_PATH;

@@ -54,6 +54,8 @@ class JourneyE2E {
     private static final int EARLY_EXIT_RUNS = 200;
     static final String OP_NS = "devws-e2e-op";
     static final String NS = "devws-e2e";
+    /** Where deploy/operator.yaml installs the operator, and (namespace-scoped) the one namespace it watches. */
+    static final String DEPLOY_NS = "devws-system";
     static final String RELEASE = "devws-operator";
     static final String WS = "ws";
     static final String HOST = WS + ".devws";
@@ -161,6 +163,8 @@ class JourneyE2E {
                 .set("sidecar.image.repository", E2eSettings.repository(settings.sidecarImage()))
                 .set("sidecar.image.tag", E2eSettings.tag(settings.sidecarImage()))
                 .set("probes.mode", PROBES_MODE)
+                // namespace-scoped by default (the release namespace only): the journey's workspaces live in NS
+                .set("operator.watchNamespaces[0]", NS)
                 .withKubeConfig(settings.kubeconfig()).waitReady().withTimeout(300).call();
         Deployment d = cluster.client().apps().deployments().inNamespace(OP_NS).withName(RELEASE).get();
         assertThat(d.getStatus().getReadyReplicas()).isEqualTo(d.getSpec().getReplicas()).isPositive();
@@ -822,9 +826,10 @@ class JourneyE2E {
                 cluster.kubectl("patch", "deployment", "devws-operator", "-n", "devws-system", "--type=json", "-p", patch).ok();
             }
             cluster.kubectl("rollout", "status", "deployment/devws-operator", "-n", "devws-system", "--timeout=180s").ok();
-            cluster.kubectl("apply", "-f", write("ws2.yaml", workspaceYaml("ws2", settings.devImage(), true)).toString()).ok();
-            awaitRunning("ws2");
-            cluster.kubectl("delete", "devworkspace", "ws2", "-n", NS).ok();
+            // deploy/operator.yaml is the chart's defaults: namespace-scoped, it watches its own namespace only
+            cluster.kubectl("apply", "-f", write("ws2.yaml", workspaceYaml("ws2", DEPLOY_NS, settings.devImage(), true)).toString()).ok();
+            awaitRunning(DEPLOY_NS, "ws2");
+            cluster.kubectl("delete", "devworkspace", "ws2", "-n", DEPLOY_NS).ok();
         } finally {
             cluster.kubectl("delete", "-f", manifest.toString(), "--wait=true", "--timeout=120s");
         }
@@ -833,7 +838,11 @@ class JourneyE2E {
     // ---- helpers
 
     private DevWorkspace awaitRunning(String name) {
-        return Waits.until(name + " Running with Ready True", START, () -> cluster.workspace(NS, name),
+        return awaitRunning(NS, name);
+    }
+
+    private DevWorkspace awaitRunning(String namespace, String name) {
+        return Waits.until(name + " Running with Ready True", START, () -> cluster.workspace(namespace, name),
                 w -> w.getStatus() != null && "Running".equals(String.valueOf(w.getStatus().getPhase()))
                         && w.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Ready") && c.isTrue()));
     }
@@ -859,7 +868,11 @@ class JourneyE2E {
     }
 
     static String workspaceYaml(String name, String image, boolean ephemeral) {
-        return "apiVersion: devws.io/v1alpha1\nkind: DevWorkspace\nmetadata:\n  name: " + name + "\n  namespace: " + NS + "\n"
+        return workspaceYaml(name, NS, image, ephemeral);
+    }
+
+    static String workspaceYaml(String name, String namespace, String image, boolean ephemeral) {
+        return "apiVersion: devws.io/v1alpha1\nkind: DevWorkspace\nmetadata:\n  name: " + name + "\n  namespace: " + namespace + "\n"
                 + "spec:\n  container:\n    image: " + image + "\n    imagePullPolicy: IfNotPresent\n"
                 + "  storage:\n    size: 1Gi\n" + (ephemeral ? "    ephemeral: true\n" : "");
     }

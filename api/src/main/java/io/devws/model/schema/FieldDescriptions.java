@@ -22,14 +22,14 @@ public final class FieldDescriptions implements SchemaCustomizer.Customizer {
             Map.entry("spec.container.env[].name", "Name of the environment variable."),
             Map.entry("spec.container.env[].value", "Value; $(VAR) references to earlier variables are expanded."),
             Map.entry("spec.container.env[].valueFrom", "Source of the value (instead of value)."),
-            Map.entry("spec.container.env[].valueFrom.configMapKeyRef", "A key of a ConfigMap in the namespace."),
+            Map.entry("spec.container.env[].valueFrom.configMapKeyRef", "Refused by the operator: env comes from values, fieldRef, resourceFieldRef or an opted-in Secret (docs/security.md)."),
             Map.entry("spec.container.env[].valueFrom.configMapKeyRef.key", "The key to select."),
             Map.entry("spec.container.env[].valueFrom.configMapKeyRef.name", "Name of the ConfigMap."),
             Map.entry("spec.container.env[].valueFrom.configMapKeyRef.optional", "Whether the ConfigMap or its key may be missing."),
             Map.entry("spec.container.env[].valueFrom.fieldRef", "A field of the pod: metadata.name, metadata.namespace, status.podIP, ..."),
             Map.entry("spec.container.env[].valueFrom.fieldRef.apiVersion", "Version of the schema fieldPath is written in (default v1)."),
             Map.entry("spec.container.env[].valueFrom.fieldRef.fieldPath", "Path of the field to select."),
-            Map.entry("spec.container.env[].valueFrom.fileKeyRef", "A key of an env file in a volume (Kubernetes 1.34+)."),
+            Map.entry("spec.container.env[].valueFrom.fileKeyRef", "Refused by the operator: the pod's volumes are devws' own (docs/security.md)."),
             Map.entry("spec.container.env[].valueFrom.fileKeyRef.key", "The key within the env file."),
             Map.entry("spec.container.env[].valueFrom.fileKeyRef.optional", "Whether the file or key may be missing."),
             Map.entry("spec.container.env[].valueFrom.fileKeyRef.path", "Path of the env file within the volume."),
@@ -38,7 +38,7 @@ public final class FieldDescriptions implements SchemaCustomizer.Customizer {
             Map.entry("spec.container.env[].valueFrom.resourceFieldRef.containerName", "Container name (default: this one)."),
             Map.entry("spec.container.env[].valueFrom.resourceFieldRef.divisor", "Unit of the exposed value, e.g. 1Mi (default 1)."),
             Map.entry("spec.container.env[].valueFrom.resourceFieldRef.resource", "The resource to select."),
-            Map.entry("spec.container.env[].valueFrom.secretKeyRef", "A key of a Secret in the namespace."),
+            Map.entry("spec.container.env[].valueFrom.secretKeyRef", "A key of a Secret in the namespace that carries the label devws.io/workspace-env: \"true\" (its owner's opt-in, docs/security.md); the operator refuses any other Secret."),
             Map.entry("spec.container.env[].valueFrom.secretKeyRef.key", "The key to select."),
             Map.entry("spec.container.env[].valueFrom.secretKeyRef.name", "Name of the Secret."),
             Map.entry("spec.container.env[].valueFrom.secretKeyRef.optional", "Whether the Secret or its key may be missing."),
@@ -60,7 +60,7 @@ public final class FieldDescriptions implements SchemaCustomizer.Customizer {
         return root;
     }
 
-    private static JSONSchemaProps at(JSONSchemaProps root, String path) {
+    static JSONSchemaProps at(JSONSchemaProps root, String path) {
         JSONSchemaProps node = root;
         if (path.isEmpty()) {
             return node;

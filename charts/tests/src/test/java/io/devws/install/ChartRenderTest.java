@@ -43,8 +43,8 @@ class ChartRenderTest {
     void defaultsRenderAHardenedOperatorWithProbesAndBothImages() {
         Manifests m = CHART.render("devws", "devws-system", null, Map.of());
 
-        assertThat(m.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ClusterRole", "ClusterRoleBinding",
-                "Role", "RoleBinding", "Service", "Deployment", "PodDisruptionBudget");
+        assertThat(m.kinds()).containsExactlyInAnyOrder("ServiceAccount", "Role", "RoleBinding", "Role", "RoleBinding",
+                "Service", "Deployment", "PodDisruptionBudget");
         assertTypedWithoutUnknownFields(m);
         assertThat(m.one(ServiceAccount.class).getMetadata().getNamespace()).isEqualTo("devws-system");
 
@@ -69,16 +69,20 @@ class ChartRenderTest {
                 .containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE_PULL_POLICY", "IfNotPresent")
                 .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_REQUEST", "128Mi")
                 .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_LIMIT", "768Mi")
-                .doesNotContainKey("QUARKUS_OPERATOR_SDK_NAMESPACES");
+                .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "devws-system");
         assertThat(c.getVolumeMounts()).anySatisfy(v -> assertThat(v.getMountPath()).isEqualTo("/tmp"));
 
-        // all namespaces: the operator's role is bound cluster-wide, to the operator's ServiceAccount
-        assertThat(m.ofType(ClusterRoleBinding.class)).allSatisfy(b -> {
-            assertThat(b.getSubjects()).singleElement().satisfies(s -> {
-                assertThat(s.getName()).isEqualTo("devws-devws-operator");
-                assertThat(s.getNamespace()).isEqualTo("devws-system");
-            });
-        });
+        // namespace-scoped by default: the operator's rights in the release namespace only, nothing cluster-wide
+        assertThat(workspaceRoles(m)).singleElement().satisfies(r -> assertThat(r.getMetadata().getNamespace()).isEqualTo("devws-system"));
+        assertThat(m.ofType(RoleBinding.class)).filteredOn(b -> b.getRoleRef().getName().equals("devws-devws-operator")).singleElement()
+                .satisfies(b -> {
+                    assertThat(b.getMetadata().getNamespace()).isEqualTo("devws-system");
+                    assertThat(b.getRoleRef().getKind()).isEqualTo("Role");
+                    assertThat(b.getSubjects()).singleElement().satisfies(s -> {
+                        assertThat(s.getName()).isEqualTo("devws-devws-operator");
+                        assertThat(s.getNamespace()).isEqualTo("devws-system");
+                    });
+                });
         Service svc = m.one(Service.class);
         assertThat(svc.getSpec().getSelector()).isEqualTo(d.getSpec().getSelector().getMatchLabels());
     }
@@ -110,7 +114,7 @@ class ChartRenderTest {
         assertThat(pdb.getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
 
         // the Lease rights: create any, read and renew only the one named, in the release namespace only
-        var role = m.one(io.fabric8.kubernetes.api.model.rbac.Role.class);
+        var role = leaderRole(m);
         assertThat(role.getMetadata().getNamespace()).isEqualTo("devws-system");
         assertThat(role.getRules()).allSatisfy(r -> {
             assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
@@ -121,8 +125,8 @@ class ChartRenderTest {
             // found on a real cluster: Fabric8's LeaseLock renews with a PATCH
             assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "update", "patch");
         });
-        var binding = m.one(RoleBinding.class);
-        assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+        var binding = m.ofType(RoleBinding.class).stream().filter(b -> b.getRoleRef().getName().equals(role.getMetadata().getName()))
+                .findFirst().orElseThrow();
         assertThat(binding.getSubjects()).singleElement().satisfies(s -> assertThat(s.getName()).isEqualTo("devws-devws-operator"));
     }
 
@@ -147,10 +151,13 @@ class ChartRenderTest {
 
         assertThat(m.ofType(RoleBinding.class)).extracting(b -> b.getMetadata().getNamespace())
                 .containsExactlyInAnyOrder("team-a", "team-b", "ops");
+        assertThat(workspaceRoles(m)).extracting(r -> r.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-a", "team-b");
+        assertThat(env(m.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0)))
+                .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b");
         assertThat(m.ofType(ClusterRoleBinding.class)).as("watchNamespaces: no cluster-wide binding").isEmpty();
         assertThat(m.ofType(RoleBinding.class)).filteredOn(b -> !b.getMetadata().getNamespace().equals("ops"))
                 .allSatisfy(b -> assertThat(b.getRoleRef().getName()).isEqualTo("devws-ctl"));
-        assertThat(m.one(io.fabric8.kubernetes.api.model.rbac.Role.class).getRules())
+        assertThat(leaderRole(m).getRules())
                 .anySatisfy(r -> assertThat(r.getResourceNames()).containsExactly("devws-lease"));
         assertThat(m.kinds()).doesNotContain("PodDisruptionBudget");
         assertThat(m.untyped()).singleElement().satisfies(sm -> {
@@ -268,8 +275,35 @@ class ChartRenderTest {
     }
 
     @Test
-    void theReadmeRbacTableIsTheClusterRole() throws Exception {
-        ClusterRole role = CHART.render("devws", "devws-system", null, Map.of()).one(ClusterRole.class);
+    void clusterWideIsAnExplicitChoiceThatBindsTheSameRulesEverywhere() {
+        Manifests m = CHART.render("devws", "devws-system", null, Map.of("rbac.clusterWide", true));
+        assertThat(m.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding",
+                "Service", "Deployment", "PodDisruptionBudget");
+        assertThat(workspaceRoles(m)).isEmpty();
+        assertThat(m.one(ClusterRole.class).getRules()).isEqualTo(workspaceRoles(CHART.render("devws", "devws-system", null, Map.of()))
+                .get(0).getRules());
+        assertThat(m.one(ClusterRoleBinding.class).getSubjects()).singleElement().satisfies(s -> assertThat(s.getNamespace()).isEqualTo("devws-system"));
+        assertThat(env(m.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0)))
+                .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "JOSDK_ALL_NAMESPACES");
+        assertThatThrownBy(() -> CHART.template("devws", "devws-system", null,
+                Map.of("rbac.clusterWide", true, "operator.watchNamespaces[0]", "team-a")))
+                .hasMessageContaining("rbac.clusterWide watches every namespace: leave operator.watchNamespaces empty");
+    }
+
+    /** The operator's Roles for workspaces (not the leader-election one). */
+    private static List<io.fabric8.kubernetes.api.model.rbac.Role> workspaceRoles(Manifests m) {
+        return m.ofType(io.fabric8.kubernetes.api.model.rbac.Role.class).stream()
+                .filter(r -> !r.getMetadata().getName().endsWith("-leader-election")).toList();
+    }
+
+    private static io.fabric8.kubernetes.api.model.rbac.Role leaderRole(Manifests m) {
+        return m.ofType(io.fabric8.kubernetes.api.model.rbac.Role.class).stream()
+                .filter(r -> r.getMetadata().getName().endsWith("-leader-election")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theReadmeRbacTableIsTheOperatorsRole() throws Exception {
+        var role = workspaceRoles(CHART.render("devws", "devws-system", null, Map.of())).get(0);
         Set<String> rendered = new TreeSet<>();
         role.getRules().forEach(r -> r.getResources().forEach(res -> r.getApiGroups().forEach(g ->
                 rendered.add(g + " | " + res + " | " + String.join(", ", r.getVerbs())))));

@@ -69,6 +69,13 @@ public final class ConfigSshCommand extends BackendCommand {
         "Any OpenSSH option for the devws hosts, as in ssh_config (repeatable; kept by later runs). KEY= removes",
         "one; a value OpenSSH rejects fails the run with nothing written."})
     List<String> sshOptions = new ArrayList<>();
+    @Option(names = "--forward-agent", paramLabel = "WS", converter = WorkspaceConverter.class, description = {
+        "Forward your ssh agent to this cluster workspace (NAME, in the current namespace, or NAME.NAMESPACE;",
+        "repeatable; kept by later runs). Whoever may exec into a workspace may use an agent forwarded into it, so",
+        "it is never on for every *.devws host; local workspaces always get it (they run as you)."})
+    List<String> forwardAgent = new ArrayList<>();
+    @Option(names = "--no-forward-agent", paramLabel = "WS", description = "Stop forwarding the agent to this workspace.")
+    List<String> noForwardAgent = new ArrayList<>();
     @Option(names = "--reset-options", description = "Start from the defaults instead of the previous run's options.")
     boolean resetOptions;
 
@@ -126,6 +133,12 @@ public final class ConfigSshCommand extends BackendCommand {
             String[] kv = ConfigSshOptions.sshOption(option);
             options = options.withSshOption(kv[0], kv[1]);
         }
+        for (String ws : forwardAgent) {
+            options = options.withForwardAgent(ws, true);
+        }
+        for (String ws : noForwardAgent) {
+            options = options.withForwardAgent(ws, false);
+        }
         return options;
     }
 
@@ -165,9 +178,9 @@ public final class ConfigSshCommand extends BackendCommand {
             err.println("devws: warning: the ProxyCommand runs " + executable + ", in a build tree that `mvn clean` deletes;"
                     + " put devws on your PATH (e.g. ln -s " + executable + " ~/.local/bin/devws) and run config-ssh again");
         }
-        List<String> forward = verdict.clusterHost().getOrDefault("forwardagent", List.of());
+        List<String> forward = verdict.localHost().getOrDefault("forwardagent", List.of());
         if (forward.equals(List.of("no"))) {
-            err.println("devws: note: your ssh config sets ForwardAgent no for *." + options.suffix().value()
+            err.println("devws: note: your ssh config sets ForwardAgent no for " + options.suffix().localPattern()
                     + " hosts, which wins over devws's default (README: \"Your own settings win\")");
         }
         err.flush();
@@ -240,6 +253,17 @@ public final class ConfigSshCommand extends BackendCommand {
             try {
                 ConfigSshOptions.sshOption(value);
                 return value;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class WorkspaceConverter implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return ConfigSshOptions.workspace(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

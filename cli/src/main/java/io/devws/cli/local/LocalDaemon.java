@@ -88,9 +88,28 @@ public final class LocalDaemon {
         return command;
     }
 
+    /**
+     * Whether {@code pid} is this workspace's daemon: its command line says {@code serve --socket SOCKET} with this
+     * workspace's socket. A stale pid file may name a pid the system has since given to any other process.
+     */
+    boolean isOurDaemon(long pid) {
+        List<String> args;
+        Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
+        try {
+            args = Files.exists(cmdline) ? List.of(Files.readString(cmdline).split("\0"))
+                    : ProcessHandle.of(pid).flatMap(h -> h.info().arguments()).map(List::of).orElse(List.of());
+        } catch (IOException e) {
+            return false;
+        }
+        int socket = args.indexOf("--socket");
+        return args.contains("serve") && socket >= 0 && socket + 1 < args.size()
+                && args.get(socket + 1).equals(layout.socket().toString());
+    }
+
     /** Stops the daemon (SIGTERM, then SIGKILL after 10 s); true when one was running. */
     public boolean stop() {
-        Optional<ProcessHandle> handle = pid().flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> handle = pid().flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .filter(h -> isOurDaemon(h.pid()));
         handle.ifPresent(h -> {
             h.destroy();
             try {

@@ -35,12 +35,20 @@ public final class AtomicFiles {
         }
     }
 
-    /** Creates a directory (and parents) with mode 0700 when missing. */
+    /**
+     * Creates a directory with mode 0700 when missing, and each missing parent too: {@code ~/.ssh/devws} may be
+     * the first of {@code ~/.ssh}, which OpenSSH wants private (createDirectories would leave it 0755 by umask).
+     */
     public static void privateDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        Path absolute = dir.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return;
         }
+        if (absolute.getParent() != null) {
+            privateDirectory(absolute.getParent());
+        }
+        Files.createDirectory(absolute);
+        Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
     }
 
     public static String readOrEmpty(Path file) throws IOException {

@@ -14,9 +14,14 @@ import java.util.regex.Pattern;
  *
  * @param controlPersist null: no connection sharing
  * @param sshOptions     extra OpenSSH options for the devws hosts, by keyword as the user spelled it
+ * @param forwardAgent   the cluster workspaces (NAME or NAME.NAMESPACE) the agent is forwarded to; never a pattern
  */
-public record ConfigSshOptions(HostSuffix suffix, int serverAliveInterval, String controlPersist, Map<String, String> sshOptions) {
-    public static final ConfigSshOptions DEFAULTS = new ConfigSshOptions(HostSuffix.DEFAULT, 30, null, Map.of());
+public record ConfigSshOptions(HostSuffix suffix, int serverAliveInterval, String controlPersist, Map<String, String> sshOptions,
+        Set<String> forwardAgent) {
+    public static final ConfigSshOptions DEFAULTS = new ConfigSshOptions(HostSuffix.DEFAULT, 30, null, Map.of(), Set.of());
+    private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+    /** NAME or NAME.NAMESPACE, as Kubernetes names them: no ssh pattern characters ({@code * ? !}) can get in. */
+    private static final Pattern WORKSPACE = Pattern.compile(LABEL + "(\\." + LABEL + ")?");
     static final String RECORD = "# option: ";
     private static final Pattern KEYWORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern PERSIST = Pattern.compile("[0-9]+[smhdwSMHDW]?");
@@ -26,6 +31,31 @@ public record ConfigSshOptions(HostSuffix suffix, int serverAliveInterval, Strin
 
     public ConfigSshOptions {
         sshOptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sshOptions));
+        forwardAgent = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(forwardAgent));
+    }
+
+    public ConfigSshOptions(HostSuffix suffix, int serverAliveInterval, String controlPersist, Map<String, String> sshOptions) {
+        this(suffix, serverAliveInterval, controlPersist, sshOptions, Set.of());
+    }
+
+    /** A workspace for --forward-agent: NAME (current namespace) or NAME.NAMESPACE. */
+    public static String workspace(String value) {
+        if (!WORKSPACE.matcher(value).matches()) {
+            throw new IllegalArgumentException("'" + value + "' is not NAME or NAME.NAMESPACE of a workspace, e.g. ws.team-a"
+                    + " (agent forwarding is per workspace: no patterns)");
+        }
+        return value;
+    }
+
+    /** This with the agent forwarded to {@code workspace} too, or ({@code on} false) no longer. */
+    public ConfigSshOptions withForwardAgent(String workspace, boolean on) {
+        Set<String> set = new java.util.TreeSet<>(forwardAgent);
+        if (on) {
+            set.add(workspace(workspace));
+        } else {
+            set.remove(workspace);
+        }
+        return new ConfigSshOptions(suffix, serverAliveInterval, controlPersist, sshOptions, set);
     }
 
     /** ServerAliveInterval: seconds, 0 turns keepalives off. */
@@ -78,19 +108,19 @@ public record ConfigSshOptions(HostSuffix suffix, int serverAliveInterval, Strin
         if (!value.isEmpty()) {
             options.put(key, value);
         }
-        return new ConfigSshOptions(suffix, serverAliveInterval, controlPersist, options);
+        return new ConfigSshOptions(suffix, serverAliveInterval, controlPersist, options, forwardAgent);
     }
 
     public ConfigSshOptions withSuffix(HostSuffix value) {
-        return new ConfigSshOptions(value, serverAliveInterval, controlPersist, sshOptions);
+        return new ConfigSshOptions(value, serverAliveInterval, controlPersist, sshOptions, forwardAgent);
     }
 
     public ConfigSshOptions withServerAliveInterval(int value) {
-        return new ConfigSshOptions(suffix, value, controlPersist, sshOptions);
+        return new ConfigSshOptions(suffix, value, controlPersist, sshOptions, forwardAgent);
     }
 
     public ConfigSshOptions withControlPersist(String value) {
-        return new ConfigSshOptions(suffix, serverAliveInterval, value, sshOptions);
+        return new ConfigSshOptions(suffix, serverAliveInterval, value, sshOptions, forwardAgent);
     }
 
     /** The {@code # option:} lines of the managed config. */
@@ -100,6 +130,7 @@ public record ConfigSshOptions(HostSuffix suffix, int serverAliveInterval, Strin
         lines.add(RECORD + "server-alive-interval=" + serverAliveInterval);
         lines.add(RECORD + "multiplex=" + (controlPersist == null ? "false" : controlPersist));
         sshOptions.forEach((k, v) -> lines.add(RECORD + "ssh-option=" + k + "=" + v));
+        forwardAgent.forEach(ws -> lines.add(RECORD + "forward-agent=" + ws));
         return lines;
     }
 
@@ -130,6 +161,7 @@ public record ConfigSshOptions(HostSuffix suffix, int serverAliveInterval, Strin
                         String[] kv = sshOption(value);
                         yield options.withSshOption(kv[0], kv[1]);
                     }
+                    case "forward-agent" -> options.withForwardAgent(value, true);
                     default -> options;
                 };
             } catch (IllegalArgumentException e) {
@@ -165,6 +197,7 @@ public record ConfigSshOptions(HostSuffix suffix, int serverAliveInterval, Strin
                 .append(" --server-alive-interval=").append(serverAliveInterval)
                 .append(controlPersist == null ? " --no-multiplex" : " --multiplex=" + controlPersist);
         sshOptions.forEach((k, v) -> flags.append(" -o ").append(shellWord(k + "=" + v)));
+        forwardAgent.forEach(ws -> flags.append(" --forward-agent=").append(ws));
         return flags.toString();
     }
 

@@ -33,6 +33,11 @@ public record HostSuffix(String value) {
         return namespace == null ? name + "." + value : name + "." + namespace + "." + value;
     }
 
+    /** Host name of a cluster workspace given as NAME or NAME.NAMESPACE. */
+    public String clusterHost(String workspace) {
+        return workspace + "." + value;
+    }
+
     public String localHost(String name) {
         return name + "." + localSuffix();
     }

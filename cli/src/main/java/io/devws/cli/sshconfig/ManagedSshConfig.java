@@ -14,6 +14,11 @@ public record ManagedSshConfig(Path devwsExecutable, SshPaths paths, ConfigSshOp
     public static final String HEADER = "# Managed by `devws config-ssh`: rewritten on every run, edit ~/.ssh/config instead.";
     /** Unix socket paths hold 108 bytes; ssh first binds ControlPath plus a 17-character temporary suffix. */
     static final int MAX_CONTROL_PATH = 90;
+    /**
+     * ssh runs the ProxyCommand through the shell with {@code %h} expanded as typed: single-quoted, a host name
+     * cannot become shell syntax (OpenSSH 9.2+ also refuses metacharacters in it; older ones and a HostName may not).
+     */
+    static final String HOST_TOKEN = "'%h'";
     /** What {@code %C} in ControlPath grows by: two characters become a 40-character hash. */
     private static final int CONTROL_HASH_GROWTH = 40 - 2;
 
@@ -42,8 +47,8 @@ public record ManagedSshConfig(Path devwsExecutable, SshPaths paths, ConfigSshOp
         HostSuffix suffix = options.suffix();
         String suffixOption = suffix.equals(HostSuffix.DEFAULT) ? "" : "--host-suffix " + suffix.value() + " ";
         String shared = options.controlPersist() != null ? "--shared " : "";
-        connection(out, suffix.localPattern(), "ssh --local --stdio " + shared + suffixOption + "%h");
-        connection(out, suffix.clusterPattern(), "ssh --stdio " + shared + suffixOption + "%h");
+        connection(out, suffix.localPattern(), "ssh --local --stdio " + shared + suffixOption + HOST_TOKEN);
+        connection(out, suffix.clusterPattern(), "ssh --stdio " + shared + suffixOption + HOST_TOKEN);
         return out.toString();
     }
 
@@ -60,8 +65,15 @@ public record ManagedSshConfig(Path devwsExecutable, SshPaths paths, ConfigSshOp
         StringBuilder out = new StringBuilder(HEADER).append('\n')
                 .append("# Defaults for devws hosts: ~/.ssh/config includes this last, so a value your own config sets first wins.\n")
                 .append('\n')
+                // local workspaces run as you on this machine: forwarding gives them nothing your user lacks
+                .append("Host ").append(options.suffix().localPattern()).append('\n')
+                .append("  ForwardAgent yes\n");
+        // on a cluster, only to the workspaces named (--forward-agent), never to every host under the suffix:
+        // whoever may exec into a workspace pod may use an agent forwarded into it
+        options.forwardAgent().forEach(ws -> out.append('\n').append("Host ").append(options.suffix().clusterHost(ws))
+                .append('\n').append("  ForwardAgent yes\n"));
+        out.append('\n')
                 .append("Host ").append(options.suffix().clusterPattern()).append('\n')
-                .append("  ForwardAgent yes\n")
                 .append("  ServerAliveInterval ").append(options.serverAliveInterval()).append('\n')
                 .append("  ServerAliveCountMax 4\n")
                 .append("  IdentityFile ").append(SshConfigQuoting.pathArgument(paths.identity().toString())).append('\n');

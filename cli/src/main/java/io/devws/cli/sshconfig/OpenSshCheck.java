@@ -21,8 +21,8 @@ public final class OpenSshCheck {
     private OpenSshCheck() {
     }
 
-    /** What the check found: whether ssh ran at all, and the effective options of a cluster host ({@code ssh -G}). */
-    public record Verdict(boolean checked, Map<String, List<String>> clusterHost) {
+    /** What the check found: whether ssh ran at all, and the effective options of a cluster and a local host ({@code ssh -G}). */
+    public record Verdict(boolean checked, Map<String, List<String>> clusterHost, Map<String, List<String>> localHost) {
     }
 
     /**
@@ -32,7 +32,7 @@ public final class OpenSshCheck {
     public static Verdict check(Map<Path, String> files, HostSuffix suffix) throws IOException {
         String ssh = SshG.ssh();
         if (ssh == null) {
-            return new Verdict(false, Map.of());
+            return new Verdict(false, Map.of(), Map.of());
         }
         Path dir = Files.createTempDirectory("devws-config-ssh", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
@@ -51,13 +51,16 @@ public final class OpenSshCheck {
                 Files.writeString(copies.get(i), content);
             }
             Map<String, List<String>> cluster = Map.of();
+            Map<String, List<String>> local = Map.of();
             for (String host : List.of("devws-check." + suffix.localSuffix(), "devws-check." + suffix.value(), "devws-check.invalid")) {
                 String out = run(List.of(ssh, "-G", "-F", copies.get(0).toString(), host), real, copies);
                 if (host.equals("devws-check." + suffix.value())) {
                     cluster = effective(out);
+                } else if (host.equals("devws-check." + suffix.localSuffix())) {
+                    local = effective(out);
                 }
             }
-            return new Verdict(true, cluster);
+            return new Verdict(true, cluster, local);
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -98,9 +98,9 @@ class ConfigSshCommandIT {
     void openSshTakesHowToConnectFromDevwsAndTheUsersOwnSettingsFirst() throws Exception {
         CliRun run = CliRun.run(home, "config-ssh", "--local");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).contains("your ssh config sets ForwardAgent no for *.devws hosts");
+        assertThat(run.err()).contains("your ssh config sets ForwardAgent no for *.local.devws hosts");
         Map<String, List<String>> local = effective("demo.local.devws");
-        assertThat(local.get("proxycommand")).containsExactly("\"/opt/devws/devws\" ssh --local --stdio %h");
+        assertThat(local.get("proxycommand")).containsExactly("\"/opt/devws/devws\" ssh --local --stdio '%h'");
         assertThat(local.get("stricthostkeychecking")).as("not the user's Host * ask").containsExactly("true");
         assertThat(local.get("userknownhostsfile")).containsExactly(home.resolve(".ssh/devws/known_hosts").toString());
         assertThat(local.get("forwardagent")).as("the user's Host * wins over the default").containsExactly("no");
@@ -108,7 +108,7 @@ class ConfigSshCommandIT {
         assertThat(local.get("identityfile")).contains(home.resolve(".ssh/devws/id_ed25519").toString());
 
         Map<String, List<String>> cluster = effective("ws.team.devws");
-        assertThat(cluster.get("proxycommand")).containsExactly("\"/opt/devws/devws\" ssh --stdio %h");
+        assertThat(cluster.get("proxycommand")).containsExactly("\"/opt/devws/devws\" ssh --stdio '%h'");
 
         Map<String, List<String>> other = effective("bastion");
         assertThat(other.get("forwardagent")).containsExactly("no");

@@ -64,7 +64,7 @@ class ConfigSshTrustIT {
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err().lines().toList()).hasSize(1);
         assertThat(unknown.err()).startsWith("devws: OpenSSH rejects the ssh config devws would write: " + home.resolve(".ssh/devws/defaults")
-                + ": line 9: Bad configuration option: nosuchoption; nothing was changed");
+                + ": line 11: Bad configuration option: nosuchoption; nothing was changed");
         assertThat(snapshot(home)).as("no backup, no managed files, no key").isEqualTo(before);
         assertThat(run("ssh", "-F", userConfig.toString(), "-G", "github.com")).contains("user git");
 
@@ -72,7 +72,7 @@ class ConfigSshTrustIT {
         Map<String, String> good = snapshot(home);
         CliRun badValue = configSsh("-o", "Compression=maybe");
         assertThat(badValue.exitCode()).isEqualTo(1);
-        assertThat(badValue.err()).contains("OpenSSH rejects", home.resolve(".ssh/devws/defaults") + " line 12: unsupported option \"maybe\"; nothing was changed");
+        assertThat(badValue.err()).contains("OpenSSH rejects", home.resolve(".ssh/devws/defaults") + " line 14: unsupported option \"maybe\"; nothing was changed");
         assertThat(snapshot(home)).as("the previous good files stay").isEqualTo(good);
         assertThat(effective(userConfig, "github.com").get("user")).containsExactly("git");
     }
@@ -120,19 +120,50 @@ class ConfigSshTrustIT {
             Map<String, List<String>> ws = effective(userConfig, "x.ns.devws");
             assertThat(ws.get("forwardagent")).as(own).containsExactly("no");
             assertThat(ws.get("serveraliveinterval")).as(own).containsExactly("5");
-            assertThat(ws.get("proxycommand")).as(own).containsExactly("\"/opt/devws/devws\" ssh --stdio %h");
+            assertThat(ws.get("proxycommand")).as(own).containsExactly("\"/opt/devws/devws\" ssh --stdio '%h'");
             assertThat(ws.get("userknownhostsfile")).containsExactly(home.resolve(".ssh/devws/known_hosts").toString());
             assertThat(configSsh("--remove").exitCode()).isZero();
         }
         Files.writeString(userConfig, "Host github.com\n  User git\n");
         assertThat(configSsh().exitCode()).isZero();
-        assertThat(effective(userConfig, "x.ns.devws").get("forwardagent")).as("devws's default otherwise").containsExactly("yes");
+        assertThat(effective(userConfig, "x.ns.devws").get("forwardagent")).as("no wildcard forwarding to cluster hosts").containsExactly("no");
+        assertThat(effective(userConfig, "x.local.devws").get("forwardagent")).as("local workspaces run as you").containsExactly("yes");
         // how devws connects is not the user's Host *'s to change
         Files.writeString(userConfig, "\nHost *\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n  ProxyCommand nc %h %p\n",
                 java.nio.file.StandardOpenOption.APPEND);
         Map<String, List<String>> ws = effective(userConfig, "x.ns.devws");
         assertThat(ws.get("stricthostkeychecking")).containsExactly("true");
-        assertThat(ws.get("proxycommand")).containsExactly("\"/opt/devws/devws\" ssh --stdio %h");
+        assertThat(ws.get("proxycommand")).containsExactly("\"/opt/devws/devws\" ssh --stdio '%h'");
+    }
+
+    /** The agent goes to the cluster workspaces named with --forward-agent only, never to every *.devws host. */
+    @Test
+    void agentForwardingIsPerWorkspace() throws Exception {
+        assertThat(configSsh("--forward-agent", "x.ns", "--forward-agent", "mine").exitCode()).isZero();
+        assertThat(effective(userConfig, "x.ns.devws").get("forwardagent")).containsExactly("yes");
+        assertThat(effective(userConfig, "mine.devws").get("forwardagent")).containsExactly("yes");
+        assertThat(effective(userConfig, "x.other.devws").get("forwardagent")).as("someone else's workspace").containsExactly("no");
+        assertThat(effective(userConfig, "mine.ns.devws").get("forwardagent")).containsExactly("no");
+        assertThat(Files.readString(home.resolve(".ssh/devws/defaults"))).doesNotContain("Host *.devws\n  ForwardAgent");
+        // kept by the next run, taken back one by one
+        assertThat(configSsh("--no-forward-agent", "mine").exitCode()).isZero();
+        assertThat(effective(userConfig, "x.ns.devws").get("forwardagent")).containsExactly("yes");
+        assertThat(effective(userConfig, "mine.devws").get("forwardagent")).containsExactly("no");
+        for (String pattern : List.of("*", "x.*", "!x", "x?", "a.b.c", "X")) {
+            CliRun run = configSsh("--forward-agent", pattern);
+            assertThat(run.exitCode()).as(pattern).isEqualTo(2);
+            assertThat(run.err()).as(pattern).contains("is not NAME or NAME.NAMESPACE of a workspace");
+        }
+    }
+
+    /** A missing ~/.ssh is created private, as OpenSSH wants it (the umask would make it 0755). */
+    @Test
+    void aMissingSshDirectoryIsCreated0700() throws Exception {
+        Path fresh = Files.createDirectories(home.resolve("fresh-home"));
+        CliRun run = CliRun.run(fresh, "config-ssh", "--local");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve(".ssh")))).isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve(".ssh/devws")))).isEqualTo("rwx------");
     }
 
     /** A symlinked ~/.ssh/config with its own Include and Match blocks: --remove restores its target byte for byte. */
@@ -216,7 +247,7 @@ class ConfigSshTrustIT {
         String original = "Include ~/.ssh/conf.d/*\n\nMatch host *.corp exec \"true\"\n  User corp\n\nHost *\n  ForwardAgent no\n";
         Files.writeString(other, original);
         assertThat(configSsh("--ssh-config", other.toString()).exitCode()).isZero();
-        assertThat(effective(other, "a.devws").get("proxycommand")).containsExactly("\"/opt/devws/devws\" ssh --stdio %h");
+        assertThat(effective(other, "a.devws").get("proxycommand")).containsExactly("\"/opt/devws/devws\" ssh --stdio '%h'");
         assertThat(Files.readString(userConfig)).as("~/.ssh/config untouched").isEqualTo("Host github.com\n  User git\n");
         assertThat(configSsh("--ssh-config", other.toString(), "--remove").exitCode()).isZero();
         assertThat(Files.readString(other)).isEqualTo(original);

@@ -32,12 +32,12 @@ class ConfigSshLauncherIT {
         String path = bin + ":" + BARE_PATH;
         Launchers.Result viaPath = Launchers.run(home, Map.of("PATH", path), "sh", "-c", "devws config-ssh --local --dry-run");
         assertThat(viaPath.code()).as(viaPath.err()).isZero();
-        assertThat(viaPath.out()).contains("+  ProxyCommand \"" + bin.resolve("devws") + "\" ssh --local --stdio %h\n");
+        assertThat(viaPath.out()).contains("+  ProxyCommand \"" + bin.resolve("devws") + "\" ssh --local --stdio '%h'\n");
         assertThat(viaPath.err()).doesNotContain("build tree");
 
         Launchers.Result direct = Launchers.run(home, Map.of("PATH", path), Launchers.DEVWS.toString(), "config-ssh", "--local", "--dry-run");
         assertThat(direct.out()).as("the build tree's launcher, but PATH has the same devws")
-                .contains("+  ProxyCommand \"" + bin.resolve("devws") + "\" ssh --local --stdio %h\n");
+                .contains("+  ProxyCommand \"" + bin.resolve("devws") + "\" ssh --local --stdio '%h'\n");
     }
 
     @Test
@@ -46,7 +46,7 @@ class ConfigSshLauncherIT {
         Files.createSymbolicLink(link, Launchers.DEVWS);
         Launchers.Result run = Launchers.run(home, Map.of("PATH", BARE_PATH), link.toString(), "config-ssh", "--local", "--dry-run");
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("+  ProxyCommand \"" + link + "\" ssh --local --stdio %h\n");
+        assertThat(run.out()).contains("+  ProxyCommand \"" + link + "\" ssh --local --stdio '%h'\n");
         assertThat(run.err()).doesNotContain("build tree");
     }
 
@@ -54,7 +54,7 @@ class ConfigSshLauncherIT {
     void onlyTheBuildTreeLeftIsSaidOnStderr() throws Exception {
         Launchers.Result run = Launchers.run(home, Map.of("PATH", BARE_PATH), Launchers.DEVWS.toString(), "config-ssh", "--local");
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(Files.readString(home.resolve(".ssh/devws/config"))).contains("  ProxyCommand \"" + Launchers.DEVWS + "\" ssh --local --stdio %h\n");
+        assertThat(Files.readString(home.resolve(".ssh/devws/config"))).contains("  ProxyCommand \"" + Launchers.DEVWS + "\" ssh --local --stdio '%h'\n");
         assertThat(run.err()).contains("devws: warning: the ProxyCommand runs " + Launchers.DEVWS + ", in a build tree that `mvn clean` deletes;"
                 + " put devws on your PATH (e.g. ln -s " + Launchers.DEVWS + " ~/.local/bin/devws) and run config-ssh again");
     }

@@ -21,19 +21,32 @@ class ManagedSshConfigTest {
     @Test
     void aCustomSuffixIsPassedToTheProxyCommand() {
         String rendered = new ManagedSshConfig(Path.of("/d/devws"), SshPaths.forHome(Path.of("/h")), ConfigSshOptions.DEFAULTS.withSuffix(new HostSuffix("dev.example"))).render();
-        assertThat(rendered).contains("Host *.local.dev.example\n  ProxyCommand \"/d/devws\" ssh --local --stdio --host-suffix dev.example %h\n",
-                "Host *.dev.example\n  ProxyCommand \"/d/devws\" ssh --stdio --host-suffix dev.example %h\n");
+        assertThat(rendered).contains("Host *.local.dev.example\n  ProxyCommand \"/d/devws\" ssh --local --stdio --host-suffix dev.example '%h'\n",
+                "Host *.dev.example\n  ProxyCommand \"/d/devws\" ssh --stdio --host-suffix dev.example '%h'\n");
     }
 
     @Test
     void multiplexingSharesOneConnectionPerHostInTheDevwsDirectory() {
         ManagedSshConfig managed = new ManagedSshConfig(Path.of("/d/devws"), SshPaths.forHome(Path.of("/home/a b%")),
                 ConfigSshOptions.DEFAULTS.withControlPersist("10m"));
-        assertThat(managed.render()).contains("Host *.devws\n  ProxyCommand \"/d/devws\" ssh --stdio --shared %h\n");
+        assertThat(managed.render()).contains("Host *.devws\n  ProxyCommand \"/d/devws\" ssh --stdio --shared '%h'\n");
         assertThat(managed.renderDefaults()).contains("  IdentityFile \"/home/a b%%/.ssh/devws/id_ed25519\"\n"
                 + "  ControlMaster auto\n  ControlPath \"/home/a b%%/.ssh/devws/cm-%C\"\n  ControlPersist 10m\n");
         assertThat(new ManagedSshConfig(Path.of("/d/devws"), SshPaths.forHome(Path.of("/h")), ConfigSshOptions.DEFAULTS).renderDefaults())
                 .doesNotContain("Control");
+    }
+
+    /** Per workspace, never for the whole suffix; and %h reaches the shell single-quoted. */
+    @Test
+    void agentForwardingIsRenderedPerWorkspace() {
+        String defaults = new ManagedSshConfig(Path.of("/d/devws"), SshPaths.forHome(Path.of("/h")),
+                ConfigSshOptions.DEFAULTS.withForwardAgent("ws.team-a", true).withForwardAgent("b", true)).renderDefaults();
+        assertThat(defaults).contains("Host *.local.devws\n  ForwardAgent yes\n\nHost b.devws\n  ForwardAgent yes\n\n"
+                + "Host ws.team-a.devws\n  ForwardAgent yes\n\nHost *.devws\n  ServerAliveInterval 30\n");
+        assertThat(defaults.lines().filter(l -> l.contains("ForwardAgent")).count()).isEqualTo(3);
+        assertThatThrownBy(() -> ConfigSshOptions.DEFAULTS.withForwardAgent("*", true)).hasMessageContaining("no patterns");
+        assertThat(ConfigSshOptions.recordedIn(new ManagedSshConfig(Path.of("/d/devws"), SshPaths.forHome(Path.of("/h")),
+                ConfigSshOptions.DEFAULTS.withForwardAgent("ws.team-a", true)).render()).forwardAgent()).containsExactly("ws.team-a");
     }
 
     @Test

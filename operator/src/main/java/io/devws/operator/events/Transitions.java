@@ -6,6 +6,7 @@ import io.devws.model.DevWorkspace;
 import io.devws.model.DevWorkspaceStatus;
 import io.devws.model.Phase;
 import io.devws.model.SidecarContract;
+import io.devws.operator.model.WorkspacePolicy;
 import io.devws.operator.status.StatusCalculator;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -60,7 +61,11 @@ public final class Transitions {
             out.add(Transition.normal("SshReady", next.condition(ConditionType.Ready).filter(Condition::isTrue)
                     .map(Condition::getMessage).orElse("the SSH daemon accepts connections")));
         }
-        if (after == Phase.Failed && before != Phase.Failed) {
+        boolean refused = WorkspacePolicy.REASON.equals(reason(next, ConditionType.Ready));
+        if (refused && !(before == Phase.Failed && Objects.equals(previous.getMessage(), next.getMessage()))) {
+            // says what to fix, again whenever an edit leaves the spec refused for another reason
+            out.add(Transition.warning(WorkspacePolicy.REASON, next.getMessage()));
+        } else if (after == Phase.Failed && before != Phase.Failed) {
             out.add(Transition.warning("Failed", next.getMessage()));
         }
         if (after == Phase.Stopped && before != null && before != Phase.Stopped) {

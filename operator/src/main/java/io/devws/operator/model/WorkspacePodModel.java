@@ -5,7 +5,6 @@ import io.devws.model.PodSpec;
 import io.devws.model.WorkspaceNames;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +25,7 @@ public final class WorkspacePodModel {
                 .withName(names.pod())
                 .withNamespace(ws.getMetadata().getNamespace())
                 .withLabels(merge(pod.getLabels(), names.labels()))
+                // e.g. a user's devws.io/last-activity in the future would defeat idle stop
                 .withAnnotations(merge(pod.getAnnotations(), Map.of(SPEC_HASH_ANNOTATION, SpecHash.of(ws))))
                 .endMetadata()
                 .withNewSpec()
@@ -48,12 +48,9 @@ public final class WorkspacePodModel {
                 .build();
     }
 
-    /** User entries first, devws' own entries win. */
+    /** User entries first, without any devws.io key of theirs; then devws' own. */
     private static Map<String, String> merge(Map<String, String> user, Map<String, String> own) {
-        Map<String, String> m = new LinkedHashMap<>();
-        if (user != null) {
-            m.putAll(user);
-        }
+        Map<String, String> m = WorkspacePolicy.withoutOwnKeys(user);
         m.putAll(own);
         return m;
     }

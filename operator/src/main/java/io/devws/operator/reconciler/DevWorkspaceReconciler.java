@@ -9,12 +9,14 @@ import io.devws.operator.dependent.PodDependent;
 import io.devws.operator.dependent.RoleBindingDependent;
 import io.devws.operator.dependent.RoleDependent;
 import io.devws.operator.dependent.RunningCondition;
+import io.devws.operator.dependent.SecretOptIn;
 import io.devws.operator.dependent.ServiceAccountDependent;
 import io.devws.operator.dependent.StorageDependent;
 import io.devws.operator.dependent.ValidNameCondition;
 import io.devws.operator.events.EventRecorder;
 import io.devws.operator.events.Transitions;
 import io.devws.operator.metrics.WorkspaceMetrics;
+import io.devws.operator.model.WorkspacePolicy;
 import io.devws.operator.status.Failure;
 import io.devws.operator.status.FailureStatus;
 import io.devws.operator.status.IdlePolicy;
@@ -48,7 +50,9 @@ import org.jboss.logging.Logger;
     @Dependent(name = "storage", type = StorageDependent.class, reconcilePrecondition = PersistentStorageCondition.class),
     @Dependent(name = "serviceaccount", type = ServiceAccountDependent.class, reconcilePrecondition = ValidNameCondition.class),
     @Dependent(name = "role", type = RoleDependent.class, reconcilePrecondition = ValidNameCondition.class),
-    @Dependent(name = "rolebinding", type = RoleBindingDependent.class, reconcilePrecondition = ValidNameCondition.class),
+    // a RoleBinding to a Role that does not exist yet is refused by RBAC escalation checks (NotFound, then a retry)
+    @Dependent(name = "rolebinding", type = RoleBindingDependent.class, reconcilePrecondition = ValidNameCondition.class,
+            dependsOn = "role"),
     // no dependency on storage: its precondition is false for ephemeral workspaces, which would delete the pod
     @Dependent(name = "pod", type = PodDependent.class, reconcilePrecondition = RunningCondition.class,
             dependsOn = {"hostkey", "serviceaccount"})
@@ -77,7 +81,8 @@ public class DevWorkspaceReconciler implements Reconciler<DevWorkspace> {
         metrics.watch(context.getPrimaryCache());
         Instant now = clock.instant();
         Observed observed = new Observed(ws, context.getSecondaryResource(PersistentVolumeClaim.class),
-                context.getSecondaryResource(Secret.class), context.getSecondaryResource(Pod.class));
+                context.getSecondaryResource(Secret.class), context.getSecondaryResource(Pod.class),
+                ws.getSpec().started() ? WorkspacePolicy.problem(ws, SecretOptIn.of(context.getClient(), ws)) : Optional.empty());
 
         IdlePolicy.Verdict idle = IdlePolicy.evaluate(ws.getSpec(), observed.pod(), now);
         if (idle.idle()) {

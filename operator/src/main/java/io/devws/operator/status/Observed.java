@@ -6,7 +6,13 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.Optional;
 
-/** What the cluster holds for one workspace at one reconcile: the input of the pure status logic. */
+/**
+ * What the cluster holds for one workspace at one reconcile: the input of the pure status logic.
+ * {@code specProblem} is why the spec was refused (model/WorkspacePolicy), if it was.
+ */
 public record Observed(DevWorkspace workspace, Optional<PersistentVolumeClaim> pvc, Optional<Secret> hostKeySecret,
-        Optional<Pod> pod) {
+        Optional<Pod> pod, Optional<String> specProblem) {
+    public Observed(DevWorkspace workspace, Optional<PersistentVolumeClaim> pvc, Optional<Secret> hostKeySecret, Optional<Pod> pod) {
+        this(workspace, pvc, hostKeySecret, pod, Optional.empty());
+    }
 }

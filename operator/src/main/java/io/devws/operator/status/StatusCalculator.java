@@ -12,6 +12,7 @@ import io.devws.model.SidecarContract;
 import io.devws.model.SshStatus;
 import io.devws.model.WorkspaceNames;
 import io.devws.operator.model.StorageModel;
+import io.devws.operator.model.WorkspacePolicy;
 import io.devws.transport.keys.HostKeys;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -27,6 +28,8 @@ import java.util.Optional;
 /** Pure: observed objects + previous status + clock → the new status and when to look again. */
 public final class StatusCalculator {
     public static final String STOPPED_BY_IDLE = "idle";
+    /** How often a refused spec is checked again (it may be refused for a Secret its owner opts in later). */
+    static final Duration SPEC_RECHECK = Duration.ofSeconds(15);
 
     private StatusCalculator() {
     }
@@ -72,6 +75,13 @@ public final class StatusCalculator {
         ConditionValue sshReady;
         Phase phase;
         Optional<Duration> recheck = Optional.empty();
+        if (o.specProblem().isPresent()) {
+            String why = "refused: " + o.specProblem().get() + "; no pod is created until the spec is fixed";
+            List<ConditionValue> all = List.of(storage, hostKey, isFalse(PodReady, WorkspacePolicy.REASON, why),
+                    isFalse(SshReady, WorkspacePolicy.REASON, why), isFalse(Ready, WorkspacePolicy.REASON, why));
+            // a Secret's opt-in label is not watched: look again now and then
+            return finish(s, previous, all, Phase.Failed, why, now, Optional.of(SPEC_RECHECK));
+        }
         if (o.pod().isEmpty()) {
             String msg = "creating pod " + WorkspaceNames.of(ws).pod();
             podReady = isFalse(PodReady, "Creating", msg);

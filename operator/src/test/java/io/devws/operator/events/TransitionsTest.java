@@ -55,6 +55,22 @@ class TransitionsTest {
                 .containsExactly("SshReady");
     }
 
+    /** A refused spec says why once (not as a plain Failed), and again when an edit leaves it refused for another reason. */
+    @Test
+    void aRefusedSpecIsOneInvalidSpecWarningPerReason() {
+        DevWorkspaceStatus refused = status(Phase.Failed, 1, "InvalidSpec", false);
+        refused.setMessage("refused: spec.storage.mountPath '/opt/x' ...");
+        var events = Transitions.between(ws, status(Phase.Pending, 1, "Creating", false), refused, Optional.empty());
+        assertThat(events).singleElement().satisfies(t -> {
+            assertThat(t.reason()).isEqualTo("InvalidSpec");
+            assertThat(t.message()).isEqualTo(refused.getMessage());
+        });
+        assertThat(reasons(ws, refused, refused)).isEmpty();
+        DevWorkspaceStatus other = status(Phase.Failed, 2, "InvalidSpec", false);
+        other.setMessage("refused: spec.container.env TOKEN: ...");
+        assertThat(reasons(ws, refused, other)).containsExactly("InvalidSpec");
+    }
+
     @Test
     void stopAndIdleStop() {
         assertThat(reasons(ws, status(Phase.Stopping, 2, "Stopping", false), status(Phase.Stopped, 2, "Stopped", false)))

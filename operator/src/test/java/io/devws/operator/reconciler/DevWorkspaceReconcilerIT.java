@@ -374,6 +374,53 @@ class DevWorkspaceReconcilerIT {
         assertThat(foreign.getStringData()).doesNotContainKey(SidecarContract.HOST_KEY_SECRET_PRIVATE);
     }
 
+    @Test
+    void aHostileMountPathIsRefusedWithAConditionAndAnEvent_andNoPod() {
+        // the mock API server does not apply the CRD schema (a real one refuses this already: CrdSchemaIT),
+        // so this is the operator's own check, as with a CRD left over from an older release
+        DevWorkspace w = workspace("escape-mount");
+        StorageSpec storage = new StorageSpec();
+        storage.setMountPath("/opt/devws-sidecar");
+        w.getSpec().setStorage(storage);
+        client.resource(w).create();
+        DevWorkspaceStatus s = awaitStatus("escape-mount", st -> st.getPhase() == Phase.Failed);
+        assertThat(s.condition(ConditionType.Ready).orElseThrow().getReason()).isEqualTo("InvalidSpec");
+        assertThat(s.getMessage()).contains("spec.storage.mountPath '/opt/devws-sidecar'").contains("no pod is created");
+        await().atMost(WAIT).until(() -> reasons("escape-mount").contains("InvalidSpec"));
+        assertThat(events("escape-mount")).filteredOn(e -> "InvalidSpec".equals(e.getReason())).singleElement()
+                .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"))
+                .satisfies(e -> assertThat(e.getMessage()).contains("/opt/devws-sidecar"));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(pod("escape-mount").get()).isNull();
+    }
+
+    @Test
+    void envFromASecretNeedsItsOwnersOptIn_devwsAnnotationsNeverReachThePod() {
+        client.resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("team-token")
+                .withNamespace(NS).endMetadata().addToStringData("token", "s3cret").build()).create();
+        DevWorkspace w = workspace("escape-env");
+        w.getSpec().getContainer().setEnv(List.of(new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("TOKEN")
+                .withNewValueFrom().withNewSecretKeyRef().withName("team-token").withKey("token").endSecretKeyRef().endValueFrom().build()));
+        io.devws.model.PodSpec podSpec = new io.devws.model.PodSpec();
+        podSpec.setAnnotations(java.util.Map.of(SidecarContract.ANNOTATION_LAST_ACTIVITY, "2999-01-01T00:00:00Z", "team.example.com/owner", "alice"));
+        w.getSpec().setPod(podSpec);
+        w.getSpec().setIdleTimeout("1m");
+        client.resource(w).create();
+        DevWorkspaceStatus s = awaitStatus("escape-env", st -> st.getPhase() == Phase.Failed);
+        assertThat(s.getMessage()).contains("Secret team-token is not open to workspaces").contains("devws.io/workspace-env=true");
+        assertThat(pod("escape-env").get()).isNull();
+
+        // the Secret's owner opts in: a refused spec is looked at again within 15 s, then the pod comes
+        client.secrets().inNamespace(NS).withName("team-token").edit(sec -> {
+            sec.getMetadata().setLabels(java.util.Map.of(io.devws.model.ContainerSpec.SECRET_OPT_IN_LABEL, "true"));
+            return sec;
+        });
+        Pod pod = awaitPod("escape-env", p -> true);
+        assertThat(pod.getMetadata().getAnnotations()).containsEntry("team.example.com/owner", "alice")
+                .doesNotContainKey(SidecarContract.ANNOTATION_LAST_ACTIVITY);
+        assertThat(pod.getSpec().getContainers().get(0).getEnv()).anySatisfy(e -> assertThat(e.getName()).isEqualTo("TOKEN"));
+    }
+
     static final List<Class<? extends HasMetadata>> OWNED = List.of(Pod.class, PersistentVolumeClaim.class, Secret.class,
             ServiceAccount.class, Role.class, RoleBinding.class);
 }
