@@ -470,6 +470,49 @@ class JourneyE2E {
         }
     }
 
+    // 6b. config-ssh --multiplex: ssh -O check finds the master, a command runs over the shared connection alone
+    @Test
+    @Order(7)
+    void multiplexedSshSharesOneConnection() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        sessions().multiplexing(settings);
+    }
+
+    // 6c. kill -TERM $$ ends as with sshd (exit-signal, 255); ^C under -tt reaches the remote command
+    @Test
+    @Order(7)
+    void signalsReachTheRemoteCommand() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok();
+        sessions().signals();
+    }
+
+    // 6d. -R and -D in the dev container
+    @Test
+    @Order(7)
+    void remoteAndDynamicForwardsWorkInTheDevContainer() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok();
+        sessions().remoteAndDynamicForwards();
+    }
+
+    // 6e. the built-in client (devws ssh NAME) against the cluster: exit code, PTY, -A, -L, -R, and only the status key
+    @Test
+    @Order(7)
+    void theBuiltInClientWorksOnTheCluster() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        user.devws("config-ssh", "--ssh-config", user.sshConfig().toString()).run().ok();
+        if (user.env().get("SSH_AUTH_SOCK") == null) {
+            user.startAgentWithKey();
+        }
+        sessions().builtInClient(user.fingerprint());
+        sessions().aKeyThatDiffersFromTheStatusIsRefused();
+    }
+
+    private SessionSteps sessions() {
+        return new SessionSteps(cluster, user, NS, WS, this::podName, tmp);
+    }
+
     // 7. stop keeps the PVC; start brings the files and the same host key back
     @Test
     @Order(8)
@@ -624,6 +667,38 @@ class JourneyE2E {
             assertThat(user.devws("doctor", "bb").run().out()).contains("through one exec per session, the fallback");
         } finally {
             cluster.kubectl("delete", "devworkspace", "bb", "-n", NS).ok();
+        }
+    }
+
+    // 8d''. a non-root dev image (uid 1000, home /home/dev, runAsUser 1000): shells, the forwarded agent and files
+    // written over scp/sftp are that user's; the stable agent socket serves it, and not a uid outside the pod's group
+    @Test
+    @Order(13)
+    void aNonRootWorkspaceBelongsToItsUser() throws Exception {
+        assumeTrue(workspaceUp, "no running workspace (step 2)");
+        String yaml = workspaceYaml("nonroot", settings.devNonRootImage(), true)
+                .replace("    imagePullPolicy: IfNotPresent\n", "    imagePullPolicy: IfNotPresent\n    runAsUser: 1000\n    runAsGroup: 1000\n");
+        cluster.kubectl("apply", "-f", write("nonroot.yaml", yaml).toString()).ok();
+        try {
+            awaitRunning("nonroot");
+            if (user.env().get("SSH_AUTH_SOCK") == null) {
+                user.startAgentWithKey();
+            }
+            new NonRootSteps(cluster, user, NS, "nonroot", tmp).check(user.fingerprint());
+        } finally {
+            cluster.kubectl("delete", "devworkspace", "nonroot", "-n", NS, "--wait=false");
+        }
+        // the other side of "its user's alone": in the root workspace, a uid without the pod's fsGroup is refused
+        Process open = user.ssh("-A", HOST, "sleep 300").start(tmp.resolve("other-uid.out"), tmp.resolve("other-uid.err"));
+        try {
+            Waits.until("the stable socket serves the key", Duration.ofSeconds(60),
+                    () -> cluster.execIn(NS, podName(), SidecarContract.DEV_CONTAINER, "ssh-add -l").out().contains(user.fingerprint()));
+            Proc.Result other = cluster.execIn(NS, podName(), SidecarContract.DEV_CONTAINER,
+                    "setpriv --reuid=65534 --regid=65534 --clear-groups ssh-add -l 2>&1");
+            assertThat(other.exit()).as(other.describe()).isNotZero();
+            assertThat(other.out()).as(other.describe()).contains("Permission denied").doesNotContain(user.fingerprint());
+        } finally {
+            destroyTree(open);
         }
     }
 
@@ -896,13 +971,13 @@ class JourneyE2E {
         return Path.of(JourneyE2E.class.getClassLoader().getResource(name).toURI());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    private static String readLine(int port) throws IOException {
+    static String readLine(int port) throws IOException {
         try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(5000);
             return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
