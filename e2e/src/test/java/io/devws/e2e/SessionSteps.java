@@ -72,9 +72,13 @@ final class SessionSteps {
         } finally {
             mux.ssh("-O", "exit", host()).run();
             mux.close();
-            try (var files = Files.walk(home)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            // the stopping tunnel agent may still write its lock file: remove until nothing is left
+            Waits.until("the multiplexing HOME is removed", T, () -> {
+                try (var files = Files.walk(home)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+                return !Files.exists(home);
+            });
         }
     }
 
