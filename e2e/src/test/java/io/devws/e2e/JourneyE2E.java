@@ -128,9 +128,13 @@ class JourneyE2E {
             cluster.close();
         }
         if (tmp != null) {
-            try (var files = Files.walk(tmp)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            // the stopping tunnel agent may still write its lock file: remove until nothing is left
+            Waits.until("the journey's temporary files are removed", Duration.ofSeconds(30), () -> {
+                try (var files = Files.walk(tmp)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+                return !Files.exists(tmp);
+            });
         }
     }
 
