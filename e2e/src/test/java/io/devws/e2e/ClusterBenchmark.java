@@ -12,13 +12,20 @@ import java.util.Locale;
  * devws vs raw kubectl exec over the same API server and kubelet, with hyperfine: throughput of a stream
  * into and out of the dev container, and the wall time of running `true`; each once with the config
  * {@code devws config-ssh} writes by default (a new tunnel per ssh) and once with the connection sharing
- * {@code config-ssh --multiplex} adds. Measures and reports; asserts nothing.
+ * {@code config-ssh --multiplex} adds. Measures and reports; {@link #floorViolations()} then compares each
+ * ratio with a loose floor (docs/benchmarks.md, "Floors in CI"): half the worst ratio measured so far, so a 2x
+ * regression fails and the noise of a shared machine (the two sides run in the same minute) does not.
  */
 public final class ClusterBenchmark {
     private final UserSide user;
     private final String host;
     private final String kubectlTarget;
     private final Path dir;
+    /** Ratio limits (devws / kubectl; for times a ceiling, for throughput a floor), keyed by row label. */
+    static final java.util.Map<String, Double> FLOORS = java.util.Map.of(
+            "upload", 0.13, "download", 0.21, "true", 4.7,
+            "mux-upload", 0.18, "mux-download", 0.30, "mux-true", 1.9);
+    private final java.util.Map<String, Double> ratios = new java.util.LinkedHashMap<>();
 
     public ClusterBenchmark(UserSide user, String host, String namespace, String pod, String container, Path dir) {
         this.user = user;
@@ -51,11 +58,29 @@ public final class ClusterBenchmark {
         double[] up = pair(tag + "up", ssh + " '" + sink + "' < " + payload,
                 kubectlTarget + " -i -- sh -c '" + sink + "' < " + payload, 5);
         row(out, label + "upload " + mib + " MiB (MiB/s, higher is better)", mib / up[0], mib / up[1], (mib / up[0]) / (mib / up[1]));
+        ratios.put(tag + "upload", (mib / up[0]) / (mib / up[1]));
         String head = "head -c " + ((long) mib << 20) + " /dev/zero";
         double[] down = pair(tag + "down", ssh + " '" + head + "' > /dev/null", kubectlTarget + " -- " + head + " > /dev/null", 5);
         row(out, label + "download " + mib + " MiB (MiB/s, higher is better)", mib / down[0], mib / down[1], (mib / down[0]) / (mib / down[1]));
+        ratios.put(tag + "download", (mib / down[0]) / (mib / down[1]));
         double[] t = pair(tag + "true", ssh + " true", kubectlTarget + " -- true", 15);
         row(out, label + "run `true`, mean wall time (ms, lower is better)", t[0] * 1000, t[1] * 1000, t[0] / t[1]);
+        ratios.put(tag + "true", t[0] / t[1]);
+    }
+
+    /** Each measured ratio beyond its floor (or a measurement that failed), one line each; empty when all pass. */
+    public List<String> floorViolations() {
+        List<String> bad = new java.util.ArrayList<>();
+        FLOORS.forEach((name, limit) -> {
+            Double r = ratios.get(name);
+            boolean time = name.endsWith("true");
+            if (r == null || r.isNaN()) {
+                bad.add(name + ": not measured (see the log)");
+            } else if (time ? r > limit : r < limit) {
+                bad.add(String.format(Locale.ROOT, "%s: devws/kubectl %.2fx, limit %s %.2fx", name, r, time ? "<=" : ">=", limit));
+            }
+        });
+        return bad;
     }
 
     private static void row(StringBuilder out, String what, double devws, double kubectl, double ratio) {

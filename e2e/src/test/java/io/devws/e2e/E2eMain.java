@@ -15,16 +15,19 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
- * Runs an E2E class (or CLASS#METHOD) without Maven, printing each test as it ends:
+ * Runs an E2E class (or CLASS#METHOD, or several of them) without Maven, printing each test as it ends:
  * {@code java -cp target/test-classes:$(cat target/e2e.cp) io.devws.e2e.E2eMain io.devws.e2e.JourneyE2E}.
+ * Several methods of the journey run in its order, with the steps they build on named too, e.g.
+ * {@code JourneyE2E#helmInstallBringsTheOperatorUp JourneyE2E#aDevWorkspaceBecomesRunning JourneyE2E#STEP}.
  */
 public final class E2eMain {
     private E2eMain() {
     }
 
     public static void main(String[] args) {
-        DiscoverySelector selector = args[0].contains("#") ? selectMethod(args[0]) : selectClass(args[0]);
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selector).build();
+        java.util.List<DiscoverySelector> selectors = java.util.Arrays.stream(args)
+                .map(a -> a.contains("#") ? (DiscoverySelector) selectMethod(a) : selectClass(a)).toList();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         TestExecutionListener progress = new TestExecutionListener() {

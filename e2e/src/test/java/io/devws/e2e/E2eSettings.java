@@ -10,12 +10,12 @@ import java.util.Properties;
 
 /**
  * What the E2E suite runs against: the cluster KUBECONFIG names and images already present there.
- * Images: system properties devws.e2e.operatorImage / sidecarImage / devImage / busyboxImage, or a file of
- * operator=REF, sidecar=REF, dev=REF, busybox=REF lines (.ci/images output) named by devws.e2e.images
+ * Images: system properties devws.e2e.operatorImage / sidecarImage / devImage / busyboxImage / devnonrootImage, or a
+ * file of operator=REF, sidecar=REF, dev=REF, busybox=REF, devnonroot=REF lines (.ci/images output) named by devws.e2e.images
  * (default target/images/refs.properties in the checkout). The CLI: cli/target/devws, or -Ddevws.e2e.devws=PATH.
  */
 public record E2eSettings(Path kubeconfig, String operatorImage, String sidecarImage, String devImage, String busyboxImage,
-        Path devws) {
+        String devNonRootImage, Path devws) {
 
     public static E2eSettings load() {
         String kc = System.getenv("KUBECONFIG");
@@ -36,7 +36,8 @@ public record E2eSettings(Path kubeconfig, String operatorImage, String sidecarI
         if (!Files.isExecutable(devws)) {
             throw new IllegalStateException("no " + devws + ": run mvn -B package first");
         }
-        return new E2eSettings(Path.of(kc), image("operator", refs), image("sidecar", refs), image("dev", refs), image("busybox", refs), devws);
+        return new E2eSettings(Path.of(kc), image("operator", refs), image("sidecar", refs), image("dev", refs), image("busybox", refs),
+                image("devnonroot", refs), devws);
     }
 
     private static String image(String key, Properties refs) {
