@@ -187,6 +187,12 @@ public final class Doctor {
         }
         openSsh = reach;
         report(Check.pass(title, "ProxyCommand " + reach.proxyCommand()));
+        if (!reach.forwardAgent() && !target.local()) {
+            // config-ssh forwards the agent to a cluster workspace only when asked (docs/security.md): not a fault
+            report(Check.skip(forwardTitle, "agent forwarding is per workspace: `devws config-ssh --forward-agent "
+                    + target.hostName().substring(0, target.hostName().lastIndexOf('.')) + "`, or ssh -A"));
+            return;
+        }
         report(reach.forwardAgent() ? Check.pass(forwardTitle, "ssh -G shows forwardagent yes")
                 : Check.fail(forwardTitle, "ssh -G shows forwardagent no: your ssh config turns it off for " + host
                         + " before devws's defaults", "remove that ForwardAgent no, or put `Host " + host + "` + `ForwardAgent yes` above it (or use ssh -A)"));
