@@ -144,11 +144,11 @@ class ReliabilityIT {
             Thread.sleep(3000);
             String marker = "sleep 61" + "9.5";
             Process silent = sp.start(sp.builder(sp.ssh(List.of(), "exec " + marker)).redirectInput(new File("/dev/null")));
-            await().atMost(T).until(() -> OpenSshIT.remoteProcesses(marker, silent) > 0);
+            await().atMost(T).until(() -> remoteCommands(marker, silent) > 0);
             signal("STOP", silent);
             try {
                 // 3 missed keepalives of 2 s, then closed; much later only if the timer is stuck
-                await().atMost(Duration.ofSeconds(25)).until(() -> OpenSshIT.remoteProcesses(marker, silent) == 0);
+                await().atMost(Duration.ofSeconds(25)).until(() -> remoteCommands(marker, silent) == 0);
                 assertThat(sp.daemonLog()).contains("closing connection 2: no answer to 3 keepalives");
             } finally {
                 signal("CONT", silent);
@@ -214,7 +214,7 @@ class ReliabilityIT {
     /** The master of the kube daemon tests, with its session running (an exec, started before any fault). */
     private Process kubeMaster(List<String> extra) throws Exception {
         Process master = master(extra, "exec sleep $((290+11))");
-        await().atMost(T).until(() -> OpenSshIT.remoteProcesses("sleep 301", master) > 0);
+        await().atMost(T).until(() -> remoteCommands("sleep 301", master) > 0);
         return master;
     }
 
@@ -264,7 +264,7 @@ class ReliabilityIT {
         for (int i = 0; i < 2; i++) {
             held.add(sp.start(sp.builder(onMaster("exec sleep $((300+17))")).redirectInput(new File("/dev/null"))));
         }
-        await().atMost(T).until(() -> OpenSshIT.remoteProcesses(marker, held.get(0)) == 2);
+        await().atMost(T).until(() -> remoteCommands(marker, held.get(0)) == 2);
         Result over = sp.run(onMaster("echo over"));
         assertThat(over.code()).isEqualTo(255);
         assertThat(over.out()).isEmpty();
@@ -370,5 +370,15 @@ class ReliabilityIT {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("devws-sidecar: DEVWS_MAX_CHANNELS must be a positive whole number, not 'lots'");
         assertThat(sp.socket).doesNotExist();
+    }
+
+    /**
+     * The remote commands running {@code marker}, not counting the ssh client itself: the tests spell the marker out
+     * only in the remote shell (e.g. {@code sleep $((290+11))} runs {@code sleep 301}), so no client's command line
+     * matches it.
+     */
+    static long remoteCommands(String marker, Process ssh) {
+        return ProcessHandle.allProcesses().filter(p -> p.pid() != ssh.pid())
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).count();
     }
 }
