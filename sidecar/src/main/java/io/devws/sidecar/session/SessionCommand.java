@@ -108,34 +108,54 @@ public final class SessionCommand implements Command {
         }
     }
 
+    /**
+     * Reports the end as OpenSSH's sshd does: exit-status (or exit-signal alone, after which the ssh client exits
+     * 255), then EOF, then CLOSE. Not through MINA's exit callback: that sends EOF first and the exit status after
+     * it, and a client whose own input has ended answers the EOF with CLOSE at once; MINA then discards the exit
+     * status, and the client exits 255 (about one {@code ssh ws true} in seven over a shared connection:
+     * docs/benchmarks.md, "Floors in CI").
+     */
     private void finish(ChannelSession channel, SessionProcess.ExitStatus status) {
         try {
             out.flush();
             err.flush();
             if (status.signal() != null) {
-                // as OpenSSH's sshd does: exit-signal instead of exit-status (the ssh client then exits 255)
                 sendExitSignal(channel, status.signal());
-                out.close(); // EOF, as before the exit status sshd would not send
-                channel.close(false);
-                return;
+            } else {
+                sendExitStatus(channel, status.code());
             }
+            out.close(); // EOF
+            channel.close(false);
+            return;
         } catch (IOException e) {
             LOG.debug("channel gone before exit status: {}", e.toString());
         }
         exitCallback.onExit(status.code());
     }
 
+    /** RFC 4254 §6.10: the exit status, no reply wanted. */
+    private static void sendExitStatus(ChannelSession channel, int code) throws IOException {
+        Buffer b = exitRequest(channel, "exit-status");
+        b.putUInt(code & 0xFFFFFFFFL);
+        channel.writePacket(b);
+    }
+
     /** RFC 4254 §6.10: the signal's name, no core dump, no message. */
     private static void sendExitSignal(ChannelSession channel, String signal) throws IOException {
-        Buffer b = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST);
-        b.putUInt(channel.getRecipient());
-        b.putString("exit-signal");
-        b.putBoolean(false);
+        Buffer b = exitRequest(channel, "exit-signal");
         b.putString(signal);
         b.putBoolean(false);
         b.putString("");
         b.putString("");
         channel.writePacket(b);
+    }
+
+    private static Buffer exitRequest(ChannelSession channel, String type) {
+        Buffer b = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST);
+        b.putUInt(channel.getRecipient());
+        b.putString(type);
+        b.putBoolean(false);
+        return b;
     }
 
     /**
