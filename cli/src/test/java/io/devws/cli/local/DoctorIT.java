@@ -40,7 +40,7 @@ class DoctorIT {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out().lines().toList()).hasSize(11).allMatch(l -> l.startsWith("✔ "));
         assertThat(r.out()).contains("✔ the sidecar answers SSH: SSH-2.0-", "✔ the workspace lists the same keys through the tunnel: 1 key(s)",
-                "✔ ssh demo.local.devws goes through devws (ssh -G): ProxyCommand ", " ssh --local --stdio %h\n",
+                "✔ ssh demo.local.devws goes through devws (ssh -G): ProxyCommand ", " ssh --local --stdio '%h'\n",
                 "✔ OpenSSH forwards your agent to demo.local.devws: ssh -G shows forwardagent yes\n",
                 "✔ ssh demo.local.devws lists the same keys (ssh-add -L through OpenSSH): 1 key(s)\n");
     }

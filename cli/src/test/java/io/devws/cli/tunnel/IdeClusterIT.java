@@ -112,6 +112,13 @@ class IdeClusterIT {
     void doctorSeesTheOpenSshSideOfTheClusterHost() throws Exception {
         FullPath.Result r = devws("doctor", "ws");
         assertThat(r.out()).contains("✔ ssh ws.team.devws goes through devws (ssh -G): ProxyCommand ",
-                "✔ OpenSSH forwards your agent to ws.team.devws: ssh -G shows forwardagent yes");
+                "- OpenSSH forwards your agent to ws.team.devws: skipped (agent forwarding is per workspace:"
+                        + " `devws config-ssh --forward-agent ws.team`, or ssh -A)");
+
+        FullPath.Result optIn = path.run(List.of(FullPath.CLI.toString(), "config-ssh", "--kubeconfig", path.kubeconfig.toString(),
+                "--forward-agent", "ws.team"), null);
+        assertThat(optIn.code()).as(optIn.err()).isZero();
+        assertThat(devws("doctor", "ws").out())
+                .contains("✔ OpenSSH forwards your agent to ws.team.devws: ssh -G shows forwardagent yes");
     }
 }
