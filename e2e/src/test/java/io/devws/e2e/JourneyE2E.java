@@ -706,6 +706,15 @@ class JourneyE2E {
                     "setpriv --reuid=65534 --regid=65534 --clear-groups ssh-add -l 2>&1");
             assertThat(other.exit()).as(other.describe()).isNotZero();
             assertThat(other.out()).as(other.describe()).contains("Permission denied").doesNotContain(user.fingerprint());
+            // with the pod's fsGroup the socket's mode lets it connect: the sidecar checks the peer's uid (SO_PEERCRED)
+            Proc.Result grouped = cluster.execIn(NS, podName(), SidecarContract.DEV_CONTAINER,
+                    "setpriv --reuid=65534 --regid=65534 --keep-groups ssh-add -l 2>&1");
+            assertThat(grouped.exit()).as(grouped.describe()).isNotZero();
+            assertThat(grouped.out()).as(grouped.describe()).doesNotContain(user.fingerprint()).doesNotContain("Permission denied");
+            // and nobody in the dev container, root included, can replace the socket
+            Proc.Result replace = cluster.execIn(NS, podName(), SidecarContract.DEV_CONTAINER,
+                    "rm -f " + SidecarContract.AGENT_SOCKET + " 2>&1; ls -l " + SidecarContract.AGENT_SOCKET);
+            assertThat(replace.out()).as(replace.describe()).contains("Read-only file system").contains("srw");
         } finally {
             destroyTree(open);
         }

@@ -46,6 +46,13 @@ public final class HostClient {
         return ping(socket);
     }
 
+    /** The uid the host runs as (SO_PEERCRED of its socket): the dev container's user, whom sessions run as. */
+    public long hostUid() throws IOException {
+        try (Connection c = Connection.open(socket)) {
+            return c.socket.getPeerCredentials().getUid();
+        }
+    }
+
     /** Starts a session; throws with the host's one-line reason when it cannot. */
     public HostSession start(StartRequest request) throws IOException {
         return session(Frames.START, request.encode());

@@ -56,7 +56,8 @@ public final class PodVolumes {
     public static List<VolumeMount> devMounts(DevWorkspace ws) {
         return List.of(
                 mount(WORKSPACE, StorageModel.storage(ws).getMountPath(), false),
-                mount(AGENT, SidecarContract.AGENT_DIR, false),
+                // read-only: the sidecar alone creates the agent sockets, and nobody in the dev container can replace them
+                mount(AGENT, SidecarContract.AGENT_DIR, true),
                 mount(HOST_RUNTIME, SidecarContract.HOST_DIR, true),
                 mount(HOST_RUN, SidecarContract.HOST_SOCKET_DIR, false));
     }

@@ -48,6 +48,8 @@ class PodContractTest {
                 .hasSize(4);
         assertThat(dev.getVolumeMounts()).filteredOn(m -> m.getName().equals(PodVolumes.HOST_RUNTIME))
                 .singleElement().satisfies(m -> assertThat(m.getReadOnly()).as("host runtime read-only in dev").isTrue());
+        assertThat(dev.getVolumeMounts()).filteredOn(m -> m.getName().equals(PodVolumes.AGENT))
+                .singleElement().satisfies(m -> assertThat(m.getReadOnly()).as("agent sockets read-only in dev").isTrue());
         assertThat(dev.getCommand()).isEqualTo(DevContainerModel.DEFAULT_COMMAND);
         assertThat(dev.getWorkingDir()).isEqualTo("/workspace");
     }

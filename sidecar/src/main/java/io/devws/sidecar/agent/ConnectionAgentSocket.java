@@ -20,12 +20,12 @@ final class ConnectionAgentSocket implements SshAgentServer {
         this.router = router;
     }
 
-    static ConnectionAgentSocket open(Path agentDir, String mode, ConnectionService service, AgentRouter router)
+    static ConnectionAgentSocket open(Path agentDir, String mode, ConnectionService service, AgentRouter router, AgentPeers peers)
             throws IOException {
         AgentDirs.ensure(agentDir);
         Path path = agentDir.resolve("ssh-" + ProcessHandle.current().pid() + "-" + service.getSession().getIoSession().getId()
                 + ".sock");
-        UnixSocketListener listener = UnixSocketListener.start(path, mode, s -> AgentChannels.forward(service, s));
+        UnixSocketListener listener = UnixSocketListener.start(path, mode, peers.guard(s -> AgentChannels.forward(service, s)));
         router.add(service);
         ConnectionAgentSocket socket = new ConnectionAgentSocket(listener, service, router);
         service.getSession().addCloseFutureListener(f -> socket.close());

@@ -20,11 +20,13 @@ public final class ForwardedAgentFactory implements SshAgentFactory {
     private final Path agentDir;
     private final String socketMode;
     private final AgentRouter router;
+    private final AgentPeers peers;
 
-    public ForwardedAgentFactory(Path agentDir, String socketMode, AgentRouter router) {
+    public ForwardedAgentFactory(Path agentDir, String socketMode, AgentRouter router, AgentPeers peers) {
         this.agentDir = agentDir;
         this.socketMode = socketMode;
         this.router = router;
+        this.peers = peers;
     }
 
     @Override
@@ -39,6 +41,6 @@ public final class ForwardedAgentFactory implements SshAgentFactory {
 
     @Override
     public SshAgentServer createServer(ConnectionService service) throws IOException {
-        return ConnectionAgentSocket.open(agentDir, socketMode, service, router);
+        return ConnectionAgentSocket.open(agentDir, socketMode, service, router, peers);
     }
 }

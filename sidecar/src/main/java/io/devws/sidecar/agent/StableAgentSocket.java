@@ -17,11 +17,11 @@ public final class StableAgentSocket implements Closeable {
         this.listener = listener;
     }
 
-    public static StableAgentSocket start(Path path, String mode, AgentRouter router) throws IOException {
+    public static StableAgentSocket start(Path path, String mode, AgentRouter router, AgentPeers peers) throws IOException {
         AgentDirs.ensure(path.getParent());
-        return new StableAgentSocket(UnixSocketListener.start(path, mode, socket -> router.newest().ifPresentOrElse(
+        return new StableAgentSocket(UnixSocketListener.start(path, mode, peers.guard(socket -> router.newest().ifPresentOrElse(
                 service -> AgentChannels.forward(service, socket),
-                () -> EmptyAgent.serve(socket))));
+                () -> EmptyAgent.serve(socket)))));
     }
 
     public Path path() {

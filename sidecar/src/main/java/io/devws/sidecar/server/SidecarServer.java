@@ -1,5 +1,6 @@
 package io.devws.sidecar.server;
 
+import io.devws.sidecar.agent.AgentPeers;
 import io.devws.sidecar.agent.AgentRouter;
 import io.devws.sidecar.agent.ForwardedAgentFactory;
 import io.devws.sidecar.agent.StableAgentSocket;
@@ -90,7 +91,8 @@ public final class SidecarServer implements Closeable {
         StreamLocalSetup.apply(sshd, policy);
         ChannelLimit.apply(sshd, limits.maxChannels()); // last: wraps every channel type
         AgentRouter router = new AgentRouter();
-        sshd.setAgentFactory(new ForwardedAgentFactory(config.agentDir(), config.agentSocketMode(), router));
+        AgentPeers peers = new AgentPeers(executor::sessionUid);
+        sshd.setAgentFactory(new ForwardedAgentFactory(config.agentDir(), config.agentSocketMode(), router, peers));
 
         ServerKeepalive keepalive = keepalive(sshd, config.keepalive(), config.keepaliveMax());
         ConnectionCounter counter = new ConnectionCounter(io.traffic());
@@ -101,7 +103,7 @@ public final class SidecarServer implements Closeable {
         StableAgentSocket stable = null;
         if (stableAgentSocket && config.agentForwarding()) {
             try {
-                stable = StableAgentSocket.start(config.agentSocket(), config.agentSocketMode(), router);
+                stable = StableAgentSocket.start(config.agentSocket(), config.agentSocketMode(), router, peers);
             } catch (IOException e) {
                 sshd.stop(true);
                 throw e;

@@ -2,6 +2,7 @@ package io.devws.sidecar.session;
 
 import io.devws.sidecar.unix.SocketSpace;
 import java.io.IOException;
+import java.util.OptionalLong;
 
 /**
  * Starts the processes of SSH sessions somewhere: {@code local} (pty4j, in the sidecar's own
@@ -14,6 +15,14 @@ public interface SessionExecutor extends AutoCloseable {
     /** Where these sessions' Unix sockets live, for {@code ssh -L port:/path} and {@code -R /path}: here by default. */
     default SocketSpace sockets() {
         return SocketSpace.LOCAL;
+    }
+
+    /**
+     * The uid these sessions run as, when this executor knows it (the session host's): only that user may use
+     * the forwarded agent ({@code agent/AgentPeers}). Empty: unknown, the socket's mode alone decides.
+     */
+    default OptionalLong sessionUid() {
+        return OptionalLong.empty();
     }
 
     @Override

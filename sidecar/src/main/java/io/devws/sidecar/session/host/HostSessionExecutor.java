@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Runs sessions through the session host in the dev container (docs/session-host.md): one Unix-socket
@@ -21,6 +22,7 @@ import java.util.Map;
 public final class HostSessionExecutor implements SubsystemExecutor {
     private final HostClient client;
     private final Path agentSocket;
+    private volatile OptionalLong uid = OptionalLong.empty();
 
     /** @param agentSocket what sessions see as SSH_AUTH_SOCK when the client forwards its agent */
     public HostSessionExecutor(HostClient client, Path agentSocket) {
@@ -37,6 +39,19 @@ public final class HostSessionExecutor implements SubsystemExecutor {
 
     public HostClient client() {
         return client;
+    }
+
+    /** The host's uid, asked once it answers (a connect and a hello, well under a millisecond) and kept. */
+    @Override
+    public OptionalLong sessionUid() {
+        if (uid.isEmpty()) {
+            try {
+                uid = OptionalLong.of(client.hostUid());
+            } catch (IOException e) {
+                return OptionalLong.empty();
+            }
+        }
+        return uid;
     }
 
     @Override

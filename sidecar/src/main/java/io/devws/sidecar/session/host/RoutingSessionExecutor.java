@@ -9,6 +9,7 @@ import io.devws.sidecar.unix.SocketSpace;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,12 @@ public final class RoutingSessionExecutor implements SubsystemExecutor {
                 return viaHost;
             }
         };
+    }
+
+    /** The host's user while sessions go through it; unknown on the exec path (exec runs as the image's user). */
+    @Override
+    public OptionalLong sessionUid() {
+        return supervisor.path().viaHost() ? host.sessionUid() : OptionalLong.empty();
     }
 
     private SessionProcess route(SessionExecutor viaHost, SessionExecutor viaExec, ProcessSpec spec) throws IOException {
