@@ -642,14 +642,23 @@ class JourneyE2E {
         // check is that this workspace makes no operator pod restart
         int restartsBefore = operatorRestarts();
         cluster.kubectl("apply", "-f", write("bad.yaml", workspaceYaml("bad", "devws.local/does-not-exist:0.0.1", true)).toString()).ok();
+        // a root image without runAsUser meets the non-root default: the kubelet refuses it, the status says what to set
+        cluster.kubectl("apply", "-f", write("asroot.yaml", workspaceYaml("asroot", settings.devImage(), true)
+                .replace("    runAsUser: 0\n", "")).toString()).ok();
         String reason = Waits.until("PodReady False with a pull error", START,
                 () -> cluster.workspace(NS, "bad").getStatus().getConditions().stream()
                         .filter(c -> c.getType().equals("PodReady") && c.getStatus().equals("False"))
                         .map(c -> c.getReason()).findFirst().orElse(""),
                 r -> r.equals("ErrImagePull") || r.equals("ImagePullBackOff"));
         assertThat(reason).isIn("ErrImagePull", "ImagePullBackOff");
+        String rootRefused = Waits.until("the root image refused with the setting to change", START,
+                () -> cluster.workspace(NS, "asroot").getStatus().getConditions().stream()
+                        .filter(c -> c.getType().equals("PodReady") && c.getStatus().equals("False"))
+                        .map(c -> c.getReason() + ": " + c.getMessage()).findFirst().orElse(""),
+                m -> m.startsWith("CreateContainerConfigError"));
+        assertThat(rootRefused).contains("image will run as root").contains("set spec.container.runAsUser");
         assertThat(operatorRestarts()).isEqualTo(restartsBefore);
-        cluster.kubectl("delete", "devworkspace", "bad", "-n", NS).ok();
+        cluster.kubectl("delete", "devworkspace", "bad", "asroot", "-n", NS).ok();
     }
 
     private int operatorRestarts() {
@@ -679,14 +688,14 @@ class JourneyE2E {
         }
     }
 
-    // 8d''. a non-root dev image (uid 1000, home /home/dev, runAsUser 1000): shells, the forwarded agent and files
+    // 8d''. a non-root dev image (uid 1000, home /home/dev, no runAsUser: the default): shells, the forwarded agent and files
     // written over scp/sftp are that user's; the stable agent socket serves it, and not a uid outside the pod's group
     @Test
     @Order(13)
     void aNonRootWorkspaceBelongsToItsUser() throws Exception {
         assumeTrue(workspaceUp, "no running workspace (step 2)");
-        String yaml = workspaceYaml("nonroot", settings.devNonRootImage(), true)
-                .replace("    imagePullPolicy: IfNotPresent\n", "    imagePullPolicy: IfNotPresent\n    runAsUser: 1000\n    runAsGroup: 1000\n");
+        // no runAsUser: the non-root default, and the image's numeric USER 1000:1000 passes the kubelet's check
+        String yaml = workspaceYaml("nonroot", settings.devNonRootImage(), true).replace("    runAsUser: 0\n", "");
         cluster.kubectl("apply", "-f", write("nonroot.yaml", yaml).toString()).ok();
         try {
             awaitRunning("nonroot");
@@ -964,7 +973,8 @@ class JourneyE2E {
 
     static String workspaceYaml(String name, String namespace, String image, boolean ephemeral) {
         return "apiVersion: devws.io/v1alpha1\nkind: DevWorkspace\nmetadata:\n  name: " + name + "\n  namespace: " + namespace + "\n"
-                + "spec:\n  container:\n    image: " + image + "\n    imagePullPolicy: IfNotPresent\n"
+                // the journey's dev and busybox images run as root: said explicitly, as the non-root default asks
+                + "spec:\n  container:\n    image: " + image + "\n    imagePullPolicy: IfNotPresent\n    runAsUser: 0\n"
                 + "  storage:\n    size: 1Gi\n" + (ephemeral ? "    ephemeral: true\n" : "");
     }
 

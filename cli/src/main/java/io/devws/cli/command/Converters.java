@@ -1,5 +1,6 @@
 package io.devws.cli.command;
 
+import io.devws.cli.workspace.RunAs;
 import io.devws.model.Durations;
 import io.devws.model.Quantities;
 import java.time.Duration;
@@ -29,6 +30,18 @@ final class Converters {
         public String convert(String value) {
             new PositiveDuration().convert(value);
             return value;
+        }
+    }
+
+    /** {@code UID[:GID]}, numeric. */
+    static final class User implements CommandLine.ITypeConverter<RunAs> {
+        @Override
+        public RunAs convert(String value) {
+            try {
+                return RunAs.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

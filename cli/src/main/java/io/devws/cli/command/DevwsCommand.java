@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
             "  255  the tunnel could not open or broke (as ssh); with ssh NAME, the remote command's own code otherwise",
             "",
             "Examples:",
-            "  devws up ws --image debian:bookworm     # create a workspace and wait for SSH",
+            "  devws up ws --image debian:bookworm --user 0   # create a workspace (root: said so) and wait for SSH",
             "  devws config-ssh && ssh ws.devws        # then use OpenSSH, scp, git, VS Code",
             "  devws -n team list -o wide              # flags go before or after the subcommand",
             "  source <(devws completion bash)         # completion of commands, flags and workspace names"},

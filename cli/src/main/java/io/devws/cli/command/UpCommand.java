@@ -6,6 +6,7 @@ import io.devws.cli.local.LocalWorkspaces;
 import io.devws.cli.local.SidecarLocator;
 import io.devws.cli.workspace.KubeConnection;
 import io.devws.cli.workspace.ProgressLine;
+import io.devws.cli.workspace.RunAs;
 import io.devws.cli.workspace.UpProgress;
 import io.devws.cli.workspace.UpRequest;
 import java.io.PrintWriter;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "up", description = "Create or start a workspace and wait until SSH is ready.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  devws up ws --image debian:bookworm                 # create ws and wait until SSH is ready",
+            "  devws up ws --image IMG                             # create ws (IMG runs as a non-root user) and wait for SSH",
+            "  devws up ws --image debian:bookworm --user 0        # an image whose user is root: say so",
             "  devws up ws --image IMG --storage 20Gi --idle-timeout 1h30m",
             "  devws up ws                                         # start a stopped ws again",
             "  devws up ws --no-wait                               # return once the request is accepted",
@@ -27,6 +29,10 @@ public final class UpCommand extends BackendCommand {
     String name;
     @Option(names = "--image", description = "Container image of the workspace (needed to create one).")
     String image;
+    @Option(names = "--user", paramLabel = "UID[:GID]", converter = Converters.User.class, description = {
+            "Run the dev container as this numeric user (and group): its runAsUser. Without it the image's own user runs,",
+            "and it must not be root (devws' non-root default); --user 0 runs as root."})
+    RunAs user;
     @Option(names = "--storage", paramLabel = "SIZE", converter = Converters.QuantityText.class,
             description = "Size of the workspace volume, a Kubernetes quantity such as 20Gi or 500M (default: the operator's, 10Gi).")
     String storage;
@@ -56,7 +62,7 @@ public final class UpCommand extends BackendCommand {
     int onCluster(KubeConnection connection) throws Exception {
         PrintWriter out = out();
         var workspaces = connection.workspaces();
-        workspaces.up(new UpRequest(name, connection.namespace(), image, storage, ephemeral, idleTimeout));
+        workspaces.up(new UpRequest(name, connection.namespace(), image, user, storage, ephemeral, idleTimeout));
         if (noWait) {
             out.println("workspace " + name + " requested in namespace " + connection.namespace() + "; follow it with: devws status " + name);
             return 0;

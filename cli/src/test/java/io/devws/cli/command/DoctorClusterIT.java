@@ -39,7 +39,7 @@ class DoctorClusterIT {
     }
 
     void workspace(Phase phase, boolean ready) {
-        DevWorkspace ws = new io.devws.cli.workspace.UpRequest("ws", "team", "img:1", null, false, null).toResource();
+        DevWorkspace ws = new io.devws.cli.workspace.UpRequest("ws", "team", "img:1", null, null, false, null).toResource();
         ws = client.resources(DevWorkspace.class).inNamespace("team").resource(ws).create();
         DevWorkspaceStatus status = new DevWorkspaceStatus();
         status.setPhase(phase);

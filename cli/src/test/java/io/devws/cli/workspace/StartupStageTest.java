@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class StartupStageTest {
     static DevWorkspace ws(Phase phase, String message, boolean ready) {
-        DevWorkspace ws = new UpRequest("ws", "ns", "img:1", null, false, null).toResource();
+        DevWorkspace ws = new UpRequest("ws", "ns", "img:1", null, null, false, null).toResource();
         if (phase != null) {
             DevWorkspaceStatus status = new DevWorkspaceStatus();
             status.setPhase(phase);
@@ -60,11 +60,26 @@ class StartupStageTest {
 
     @Test
     void upRequestKeepsCrdDefaultsForUnsetOptions() {
-        DevWorkspace ws = new UpRequest("ws", "ns", "img:1", null, false, null).toResource();
+        DevWorkspace ws = new UpRequest("ws", "ns", "img:1", null, null, false, null).toResource();
         assertThat(ws.getSpec().getStorage().getSize()).isEqualTo("10Gi");
         assertThat(ws.getSpec().getStorage().ephemeral()).isFalse();
         assertThat(ws.getSpec().getIdleTimeout()).isNull();
-        assertThatThrownBy(() -> new UpRequest("ws", "ns", null, null, false, null).toResource())
+        assertThatThrownBy(() -> new UpRequest("ws", "ns", null, null, null, false, null).toResource())
                 .isInstanceOf(WorkspaceException.class).hasMessageContaining("--image");
+        assertThat(ws.getSpec().getContainer().getRunAsUser()).as("the image's user, under the non-root default").isNull();
+    }
+
+    @Test
+    void upRequestRunsAsTheUserAskedFor() {
+        DevWorkspace root = new UpRequest("ws", "ns", "img:1", RunAs.parse("0"), null, false, null).toResource();
+        assertThat(root.getSpec().getContainer().getRunAsUser()).isZero();
+        assertThat(root.getSpec().getContainer().getRunAsGroup()).isNull();
+        DevWorkspace dev = new UpRequest("ws", "ns", "img:1", RunAs.parse("1000:1001"), null, false, null).toResource();
+        assertThat(dev.getSpec().getContainer().getRunAsUser()).isEqualTo(1000L);
+        assertThat(dev.getSpec().getContainer().getRunAsGroup()).isEqualTo(1001L);
+        for (String bad : new String[] {"root", "-1", "1000:", ":1000", "1:2:3", ""}) {
+            assertThatThrownBy(() -> RunAs.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("invalid --user '" + bad + "': give a numeric UID or UID:GID, e.g. 1000 or 0 for root");
+        }
     }
 }

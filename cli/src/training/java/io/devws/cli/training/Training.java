@@ -59,7 +59,7 @@ public final class Training {
                 .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").withNamespace("training").build()).build()) {
             client.resources(DevWorkspace.class).inNamespace("training").withName("ws");
             new ExecSpec("training", "ws", "devws-sshd", java.util.List.of("true"), true, true, false).uri(client.getMasterUrl());
-            DevWorkspace ws = new UpRequest("ws", "training", "debian:bookworm", null, false, null).toResource();
+            DevWorkspace ws = new UpRequest("ws", "training", "debian:bookworm", null, null, false, null).toResource();
             Documents.json(WorkspaceInfo.of(ws));
             client.getKubernetesSerialization().asJson(ws);
         }

@@ -49,21 +49,24 @@ public final class DevContainerModel {
     }
 
     /**
-     * Restricted settings when the user names a non-root uid; otherwise the image's user is kept
-     * (often root with sudo), so only the pod-level seccomp profile applies.
+     * Non-root by default (docs/security.md): without {@code runAsUser} the image's own user must be a numeric
+     * non-root uid (the kubelet checks it: {@code runAsNonRoot}), with no privilege escalation and no
+     * capabilities, as Pod Security "restricted" asks. {@code runAsUser: 0} is the explicit way to run as root,
+     * with the image's settings (often root with sudo); only the pod-level seccomp profile applies then.
      */
     static SecurityContext securityContext(ContainerSpec c) {
-        boolean nonRoot = c.getRunAsUser() != null && c.getRunAsUser() > 0;
-        if (!nonRoot && c.getRunAsUser() == null && c.getRunAsGroup() == null) {
-            return null;
-        }
         SecurityContextBuilder b = new SecurityContextBuilder()
                 .withRunAsUser(c.getRunAsUser())
                 .withRunAsGroup(c.getRunAsGroup());
-        if (nonRoot) {
+        if (!runsAsRoot(c)) {
             b.withRunAsNonRoot(true).withAllowPrivilegeEscalation(false).withNewCapabilities().withDrop("ALL").endCapabilities();
         }
         return b.build();
+    }
+
+    /** Only when the author asked for it. */
+    static boolean runsAsRoot(ContainerSpec c) {
+        return c.getRunAsUser() != null && c.getRunAsUser() == 0;
     }
 
     private static boolean isEmpty(List<String> list) {

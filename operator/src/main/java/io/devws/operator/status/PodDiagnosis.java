@@ -46,7 +46,7 @@ public record PodDiagnosis(boolean ready, boolean sidecarReady, String reason, S
             var waiting = cs.getState() != null ? cs.getState().getWaiting() : null;
             if (waiting != null && waiting.getReason() != null && FAILING_WAIT_REASONS.contains(waiting.getReason())) {
                 return new PodDiagnosis(false, sidecarReady, waiting.getReason(), "container " + cs.getName() + ": "
-                        + (waiting.getMessage() != null ? waiting.getMessage() : waiting.getReason()), true);
+                        + (waiting.getMessage() != null ? waiting.getMessage() : waiting.getReason()) + userHint(cs, waiting.getMessage()), true);
             }
         }
         boolean ready = condition(status.getConditions(), "Ready").map(c -> "True".equals(c.getStatus())).orElse(false);
@@ -61,6 +61,19 @@ public record PodDiagnosis(boolean ready, boolean sidecarReady, String reason, S
             }
         }
         return new PodDiagnosis(false, sidecarReady, "ContainersNotReady", "pod " + name(pod) + " is starting", false);
+    }
+
+    /**
+     * The kubelet refuses a dev image whose user is root, or a name it cannot check, under the non-root default:
+     * say what to set (docs/security.md).
+     */
+    static String userHint(ContainerStatus cs, String message) {
+        if (!SidecarContract.DEV_CONTAINER.equals(cs.getName()) || message == null
+                || !(message.contains("runAsNonRoot") || message.contains("non-numeric user"))) {
+            return "";
+        }
+        return "; devws runs the dev container as non-root unless told otherwise: set spec.container.runAsUser to the"
+                + " image's user id (e.g. 1000), or to 0 to run it as root";
     }
 
     private static boolean containerReady(List<ContainerStatus> statuses, String container) {

@@ -28,6 +28,20 @@ class PodDiagnosisTest {
         assertThat(d.message()).contains("container dev");
     }
 
+    /** The kubelet's own words (v1.20) when the non-root default meets an image that runs as root or as a name. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "container has runAsNonRoot and image will run as root (pod: \"ws_team(uid)\", container: dev)",
+            "container has runAsNonRoot and image has non-numeric user (vscode), cannot verify user is non-root (pod: \"ws\", container: dev)"})
+    void aRootOrNamedImageUserGetsTheSettingToChange(String kubelet) {
+        PodDiagnosis d = PodDiagnosis.of(pod(new PodStatusBuilder().withPhase("Pending").addNewContainerStatus().withName("dev")
+                .withReady(false).withNewState().withNewWaiting().withReason("CreateContainerConfigError").withMessage(kubelet)
+                .endWaiting().endState().endContainerStatus().build()));
+        assertThat(d.failing()).isTrue();
+        assertThat(d.message()).isEqualTo("container dev: " + kubelet + "; devws runs the dev container as non-root unless told"
+                + " otherwise: set spec.container.runAsUser to the image's user id (e.g. 1000), or to 0 to run it as root");
+    }
+
     @Test
     void unschedulableCarriesTheSchedulersMessage() {
         PodDiagnosis d = PodDiagnosis.of(pod(new PodStatusBuilder().withPhase("Pending").addNewCondition().withType("PodScheduled")
