@@ -31,6 +31,7 @@ final class ExecDispatcher extends Dispatcher {
         }
         Optional<ExecRequest> exec = ExecRequest.parse(request.getPath());
         if (exec.isEmpty()) {
+            server.recordApiCall(request.getMethod() + " " + request.getPath());
             return crud.dispatch(request);
         }
         ExecAdmission admission = ExecAdmission.check(exec.get(), crud, server);

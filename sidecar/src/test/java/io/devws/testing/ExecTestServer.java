@@ -73,6 +73,7 @@ public final class ExecTestServer implements AutoCloseable {
     private final Map<String, Path> containerWorkdir = new ConcurrentHashMap<>();
     private final List<LocalProcess> processes = new CopyOnWriteArrayList<>();
     private final List<ExecRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<String> apiCalls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private volatile int execRefusal;
     private volatile String onlyToken;
     private volatile boolean stopped;
@@ -178,6 +179,20 @@ public final class ExecTestServer implements AutoCloseable {
 
     void recordRequest(ExecRequest request) {
         requests.add(request);
+    }
+
+    void recordApiCall(String call) {
+        apiCalls.add(call);
+    }
+
+    /**
+     * Every other API request ({@code "GET /api/v1/namespaces/team/pods/NAME"}), in the order they arrived: a test
+     * that waits for a client to have looked at a state takes the size first and reads what came after.
+     */
+    public List<String> apiCalls() {
+        synchronized (apiCalls) {
+            return List.copyOf(apiCalls);
+        }
     }
 
     /** Every exec the server accepted, in order. */

@@ -8,11 +8,15 @@ import picocli.CommandLine;
 /** Runs the CLI in-process with a given HOME; captures stdout, stderr and the exit code. */
 public record CliRun(int exitCode, String out, String err) {
     public static CliRun run(Path home, String... args) {
+        return run(home, new StringWriter(), args);
+    }
+
+    /** As {@link #run(Path, String...)}, writing stdout to {@code out} as it goes, for a test that watches it. */
+    public static CliRun run(Path home, StringWriter out, String... args) {
         String savedHome = System.getProperty("user.home");
         System.setProperty("user.home", home.toString());
         System.setProperty("devws.executable", "/opt/devws/devws");
         try {
-            StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             CommandLine cmd = DevwsCommand.commandLine();
             cmd.setOut(new PrintWriter(out, true));

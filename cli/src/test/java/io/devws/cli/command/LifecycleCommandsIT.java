@@ -1,6 +1,7 @@
 package io.devws.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.devws.model.Condition;
 import io.devws.model.DevWorkspace;
@@ -13,8 +14,10 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,11 +48,15 @@ class LifecycleCommandsIT {
     }
 
     CliRun devws(String... args) {
+        return devws(new StringWriter(), args);
+    }
+
+    CliRun devws(StringWriter out, String... args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--kubeconfig";
         all[args.length + 1] = kubeconfig;
-        return CliRun.run(home, all);
+        return CliRun.run(home, out, all);
     }
 
     DevWorkspace get(String name) {
@@ -78,8 +85,9 @@ class LifecycleCommandsIT {
 
     @Test
     void upWaitsAndShowsEachStepWithThePodsEvents() throws Exception {
-        CompletableFuture<Void> operator = CompletableFuture.runAsync(this::fakeOperator);
-        CliRun up = devws("up", "ws", "--image", "debian:bookworm", "--timeout", "30s");
+        StringWriter shown = new StringWriter();
+        CompletableFuture<Void> operator = CompletableFuture.runAsync(() -> fakeOperator(shown));
+        CliRun up = devws(shown, "up", "ws", "--image", "debian:bookworm", "--timeout", "30s");
         operator.get();
         assertThat(up.exitCode()).as(up.err()).isZero();
         // not a terminal: plain lines, each once
@@ -136,22 +144,23 @@ class LifecycleCommandsIT {
         assertThat(run.err()).contains("cannot reach the Kubernetes API server");
     }
 
-    private void fakeOperator() {
-        try {
-            while (get("ws") == null) {
-                Thread.sleep(50);
-            }
-            client.pods().inNamespace("team").resource(new PodBuilder().withNewMetadata().withName("ws").endMetadata()
-                    .withNewStatus().addNewCondition().withType("PodScheduled").withStatus("True").endCondition().endStatus().build()).create();
-            client.v1().events().inNamespace("team").resource(new EventBuilder().withNewMetadata().withName("ws.1").endMetadata()
-                    .withReason("Pulling").withMessage("Pulling image \"debian:bookworm\"")
-                    .withNewInvolvedObject().withKind("Pod").withName("ws").endInvolvedObject().build()).create();
-            setStatus("ws", Phase.Starting, "ws");
-            Thread.sleep(1200);
-            setStatus("ws", Phase.Running, "ws");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Each step once {@code up} has shown the one before (it polls): without the resource, without a pod, then a
+     * scheduled pod that pulls, then Running, so every stage the test expects was there for {@code up} to see.
+     */
+    private void fakeOperator(StringWriter shown) {
+        await("up has created the workspace and shown that the operator has not picked it up").atMost(Duration.ofSeconds(20))
+                .until(() -> get("ws") != null && shown.toString().contains("ws: waiting for the operator to pick it up\n"));
+        client.pods().inNamespace("team").resource(new PodBuilder().withNewMetadata().withName("ws").endMetadata()
+                .withNewStatus().addNewCondition().withType("PodScheduled").withStatus("True").endCondition().endStatus().build()).create();
+        client.v1().events().inNamespace("team").resource(new EventBuilder().withNewMetadata().withName("ws.1").endMetadata()
+                .withReason("Pulling").withMessage("Pulling image \"debian:bookworm\"")
+                .withNewInvolvedObject().withKind("Pod").withName("ws").endInvolvedObject().build()).create();
+        setStatus("ws", Phase.Starting, "ws");
+        await("up has shown the pulling pod and its event").atMost(Duration.ofSeconds(20))
+                .until(() -> shown.toString().contains("ws: pulling images and starting containers\n")
+                        && shown.toString().contains("  Pulling: Pulling image \"debian:bookworm\"\n"));
+        setStatus("ws", Phase.Running, "ws");
     }
 
     private void setStatus(String name, Phase phase, String pod) {

@@ -4,6 +4,7 @@ import static io.devws.cli.local.Launchers.devws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devws.cli.local.Launchers.Result;
+import io.devws.testing.Listeners;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -143,16 +144,38 @@ class BuiltinClientIT {
     @Test
     void localForwardReachesAPortOnTheWorkspaceSide() throws Exception {
         try (ServerSocket target = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int listen;
-            try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                listen = free.getLocalPort();
+            // the client reports no port it picked: a free port picked just before, and a new one if it was taken
+            // in between (the client then ends with "already in use")
+            int listen = 0;
+            Process client = null;
+            for (int attempt = 1; client == null; attempt++) {
+                try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                    listen = free.getLocalPort();
+                }
+                Path err = home.resolve("forward-" + attempt + ".err");
+                ProcessBuilder pb = new ProcessBuilder(devws("ssh", "--local", "demo", "-L", listen + ":127.0.0.1:" + target.getLocalPort(), "--", "sleep 20"));
+                pb.environment().put("HOME", home.toString());
+                pb.environment().put(SidecarLocator.ENV, Launchers.SIDECAR.toString());
+                Process started = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+                int port = listen;
+                try {
+                    org.awaitility.Awaitility.await("the client itself listening on -L port " + port + " (or ended)")
+                            .atMost(java.time.Duration.ofSeconds(30))
+                            .until(() -> Listeners.listensOn(started.toHandle(), port) || !started.isAlive());
+                } catch (RuntimeException e) {
+                    started.destroyForcibly();
+                    throw e;
+                }
+                if (started.isAlive()) {
+                    client = started;
+                } else {
+                    assertThat(Files.readString(err)).as("the client ended: only a port taken since it was picked is retried")
+                            .contains("already in use");
+                    assertThat(attempt).as("local ports taken again and again").isLessThan(3);
+                }
             }
-            ProcessBuilder pb = new ProcessBuilder(devws("ssh", "--local", "demo", "-L", listen + ":127.0.0.1:" + target.getLocalPort(), "--", "sleep 20"));
-            pb.environment().put("HOME", home.toString());
-            pb.environment().put(SidecarLocator.ENV, Launchers.SIDECAR.toString());
-            Process client = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try {
-                Socket socket = connectWithin(listen, 20_000);
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), listen);
                 try (socket; Socket accepted = target.accept()) {
                     OutputStream toTarget = accepted.getOutputStream();
                     toTarget.write("hello through -L\n".getBytes(StandardCharsets.UTF_8));
@@ -190,19 +213,5 @@ class BuiltinClientIT {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith("devws: invalid port spec '80:'");
         assertThat(r.err().lines().count()).isEqualTo(1);
-    }
-
-    private static Socket connectWithin(int port, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (true) {
-            try {
-                return new Socket(InetAddress.getLoopbackAddress(), port);
-            } catch (java.net.ConnectException e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
     }
 }

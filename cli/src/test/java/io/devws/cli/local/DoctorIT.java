@@ -88,9 +88,9 @@ class DoctorIT {
         Path socket = empty.resolve("a.sock");
         Process bare = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-                Thread.sleep(20);
-            }
+            org.awaitility.Awaitility.await("ssh-agent's socket " + socket).atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> Files.exists(socket) || !bare.isAlive());
+            assertThat(socket).as("ssh-agent's socket").exists();
             Result r = Launchers.run(home, Map.of("SSH_AUTH_SOCK", socket.toString()), devws("doctor", "--local", "demo"));
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.out()).contains("✘ the local ssh-agent is reachable and holds keys: the agent at " + socket + " holds no keys");

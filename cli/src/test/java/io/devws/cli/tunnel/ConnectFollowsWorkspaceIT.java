@@ -106,7 +106,7 @@ class ConnectFollowsWorkspaceIT {
                 + " (DEVWS_START_ON_CONNECT=false keeps it stopped on connect)\n");
         assertThat(workspace().get().getSpec().started()).isFalse();
 
-        CompletableFuture<Void> operator = CompletableFuture.runAsync(this::actLikeTheOperator);
+        CompletableFuture<Void> operator = CompletableFuture.runAsync(() -> actLikeTheOperator(this::podReadSince));
         FullPath.Result on = path.run(sshCommand("echo started-and-ran"), null);
         operator.join();
         assertThat(on.code()).as(on.err() + path.daemonLog()).isZero();
@@ -121,7 +121,9 @@ class ConnectFollowsWorkspaceIT {
         assertThat(ssh("echo ok")).isEqualTo("ok\n");
         path.awaitAgent();
         stopWorkspace();
-        CompletableFuture<Void> operator = CompletableFuture.runAsync(this::actLikeTheOperator);
+        StringBuffer shown = new StringBuffer();
+        String startingStage = "devws: waiting for workspace ws: scheduling the pod " + WorkspaceNames.of("ws").pod();
+        CompletableFuture<Void> operator = CompletableFuture.runAsync(() -> actLikeTheOperator(since -> shown.indexOf(startingStage) >= 0));
         Map<String, String> env = new java.util.HashMap<>(System.getenv());
         env.put("XDG_RUNTIME_DIR", path.runtimeDir().toString());
         env.put("HOME", path.home.toString());
@@ -134,6 +136,8 @@ class ConnectFollowsWorkspaceIT {
             try (var in = ssh.getInputStream()) {
                 for (int n; (n = in.read(buf)) >= 0; ) {
                     all.write(buf, 0, n);
+                    shown.setLength(0);
+                    shown.append(all.toString(java.nio.charset.StandardCharsets.UTF_8)); // whole, so no character is split
                 }
             } catch (java.io.IOException e) {
                 // the pty ends with EIO once ssh has exited
@@ -144,7 +148,7 @@ class ConnectFollowsWorkspaceIT {
         operator.join();
         String text = seen.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(ssh.exitValue()).as(text).isZero();
-        assertThat(text).contains("devws: starting workspace ws\r\n", "devws: waiting for workspace ws: ", "started-on-a-terminal")
+        assertThat(text).contains("devws: starting workspace ws\r\n", startingStage + "\r\n", "started-on-a-terminal")
                 .doesNotContain("waiting up to");
         assertThat(agentStatus()).contains("1 served");
     }
@@ -192,19 +196,34 @@ class ConnectFollowsWorkspaceIT {
         workspace().updateStatus(ws);
     }
 
-    /** Once spec.started is true: the pod, Ready after a while, and the status naming it, as the operator and kubelet do. */
-    private void actLikeTheOperator() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> workspace().get().getSpec().started());
+    /**
+     * Once spec.started is true: the pod, not Ready, and the status naming it, as the operator does; then, once the
+     * client has seen that (per {@code seenStarting}, given the API calls made before), the pod Ready as the kubelet
+     * makes it, and the status Running. So the client's wait for a starting pod is exercised every time.
+     */
+    private void actLikeTheOperator(java.util.function.IntPredicate seenStarting) {
+        await("ssh sets spec.started").atMost(Duration.ofSeconds(60)).until(() -> workspace().get().getSpec().started());
         path.client.pods().inNamespace(FullPath.NS).resource(TestWorkspaces.pod(FullPath.NS, "ws", false)).create();
         DevWorkspace ws = workspace().get();
         DevWorkspaceStatus status = ws.getStatus();
         status.setPhase(Phase.Starting);
         status.setPodName(WorkspaceNames.of("ws").pod());
         workspace().updateStatus(ws);
-        FullPath.sleep(1000);
+        int before = path.server.apiCalls().size();
+        await("the client has seen the starting pod").atMost(Duration.ofSeconds(60)).until(() -> seenStarting.test(before));
         path.client.pods().inNamespace(FullPath.NS).resource(TestWorkspaces.pod(FullPath.NS, "ws", true)).update();
         ws = workspace().get();
         ws.getStatus().setPhase(Phase.Running);
         workspace().updateStatus(ws);
+    }
+
+    /**
+     * Whether a pod was read after the first {@code before} API calls: the pod is not Ready since then, and nothing but
+     * the client waiting for it reads pods here (execs are not API calls), so that client has seen a starting pod.
+     */
+    private boolean podReadSince(int before) {
+        List<String> calls = path.server.apiCalls();
+        return calls.subList(before, calls.size()).stream()
+                .anyMatch(c -> c.startsWith("GET /api/v1/namespaces/" + FullPath.NS + "/pods"));
     }
 }

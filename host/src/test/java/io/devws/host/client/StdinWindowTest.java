@@ -2,9 +2,11 @@ package io.devws.host.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.devws.host.protocol.Frames;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,15 +28,9 @@ class StdinWindowTest {
     @Test
     void aWriterWaitsForTheHostsAcknowledgementThenTakesWhatIsOpen() throws Exception {
         assertThat(window.take(Frames.STDIN_WINDOW)).isEqualTo(Frames.STDIN_WINDOW);
-        CompletableFuture<Integer> next = CompletableFuture.supplyAsync(() -> {
-            try {
-                return window.take(Frames.CHUNK);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(200);
-        assertThat(next).isNotDone();
+        CompletableFuture<Integer> next = new CompletableFuture<>();
+        Thread writer = waiting(() -> next.complete(window.take(Frames.CHUNK)), next);
+        assertThat(next).as("taken with nothing granted (writer %s)", writer.getState()).isNotDone();
         window.grant(100);
         assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo(100);
     }
@@ -42,10 +38,32 @@ class StdinWindowTest {
     @Test
     void anEndedSessionFailsAWaitingWriter() throws Exception {
         window.take(Frames.STDIN_WINDOW);
-        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> assertThatThrownBy(() -> window.take(1))
-                .isInstanceOf(IOException.class).hasMessage("session ended"));
-        Thread.sleep(100);
+        CompletableFuture<Void> waiting = new CompletableFuture<>();
+        waiting(() -> {
+            assertThatThrownBy(() -> window.take(1)).isInstanceOf(IOException.class).hasMessage("session ended");
+            waiting.complete(null);
+        }, waiting);
         window.end();
         waiting.get(5, TimeUnit.SECONDS);
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code step} on a thread of its own and returns once that thread waits (in the window), not after a guess. */
+    private static Thread waiting(Step step, CompletableFuture<?> result) {
+        Thread t = new Thread(() -> {
+            try {
+                step.run();
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "writer");
+        t.setDaemon(true);
+        t.start();
+        await("the writer waiting in the window").atMost(Duration.ofSeconds(5))
+                .until(() -> result.isDone() || t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING);
+        return t;
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,10 +62,14 @@ class SessionHostIT {
         String marker = "sleep 4321.5";
         HostSession s = client.start(exec("exec " + marker)); // no PTY: nothing hangs it up when the host dies
         await().atMost(T).until(() -> running(marker) == 1);
+        ProcessHandle session = sessions(marker).get(0);
+        long deadHost = host.process.pid();
+        assertThat(descends(session, deadHost)).as("the session runs under the host").isTrue();
         host.process.destroyForcibly(); // SIGKILL: the host cannot clean up
         assertThat(host.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         s.close();
-        Thread.sleep(500);
+        // the host's death has been dealt with (its session orphaned, re-parented), and the session lives on
+        await("the session re-parented away from the dead host").atMost(T).until(() -> !descends(session, deadHost));
         assertThat(running(marker)).as("a session of the dead host still runs").isEqualTo(1);
         host = HostProcess.serve(tmp);
         await().atMost(T).until(() -> running(marker) == 0);
@@ -204,8 +209,22 @@ class SessionHostIT {
     }
 
     static long running(String marker) {
+        return sessions(marker).size();
+    }
+
+    static List<ProcessHandle> sessions(String marker) {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.endsWith("/" + marker)).orElse(false)).count();
+                .filter(p -> p.info().commandLine().map(c -> c.endsWith("/" + marker)).orElse(false)).toList();
+    }
+
+    /** Whether {@code ancestor} is among the parents of {@code p}, as they are now. */
+    static boolean descends(ProcessHandle p, long ancestor) {
+        for (Optional<ProcessHandle> up = p.parent(); up.isPresent(); up = up.get().parent()) {
+            if (up.get().pid() == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String text(ByteArrayOutputStream out) {

@@ -19,6 +19,7 @@ final class FreezableProxy implements AutoCloseable {
     private final int target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
 
     FreezableProxy(int target) throws IOException {
         this.target = target;
@@ -36,12 +37,18 @@ final class FreezableProxy implements AutoCloseable {
         frozen = on;
     }
 
+    /** Connections accepted while frozen: requests now hanging on the "API server". */
+    int held() {
+        return held.get();
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
                 Socket in = server.accept();
                 sockets.add(in);
                 if (frozen) {
+                    held.incrementAndGet();
                     continue; // held open, never answered
                 }
                 Socket out = new Socket(InetAddress.getLoopbackAddress(), target);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.devws.sidecar.it.SidecarProcesses.Result;
+import io.devws.testing.Listeners;
 import io.devws.testing.StartedProcesses;
 import java.io.File;
 import java.nio.file.Files;
@@ -47,7 +48,6 @@ class GitOverForwardedAgentIT {
         sh("git init -q --bare " + repo + " && git init -q " + seed + " && cd " + seed
                 + " && echo devws-git-ok > README && git add README"
                 + " && git -c user.name=t -c user.email=t@t commit -q -m init && git push -q " + repo + " HEAD:master");
-        gitPort = OpenSshIT.freePort();
         startSshd(tmp.resolve("git_key.pub"));
     }
 
@@ -56,18 +56,35 @@ class GitOverForwardedAgentIT {
         sp.close(); // daemon, ssh-agent and sshd
     }
 
+    /**
+     * sshd takes no port 0: a free port picked just before, and a new one if it was taken in between (sshd then
+     * ends with "Cannot bind any address"). Ready when sshd itself holds the listener, not merely when the port
+     * accepts (which another process that took it would do too).
+     */
     private void startSshd(Path authorizedKey) throws Exception {
         Path hostKey = tmp.resolve("sshd_host_key");
         sp.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hostKey.toString()));
         Files.createDirectories(Path.of("/run/sshd"));
         Path config = tmp.resolve("sshd_config");
-        Files.writeString(config, String.join("\n",
-                "Port " + gitPort, "ListenAddress 127.0.0.1", "HostKey " + hostKey,
-                "AuthorizedKeysFile " + authorizedKey, "PasswordAuthentication no", "KbdInteractiveAuthentication no",
-                "UsePAM no", "StrictModes no", "PidFile none", "LogLevel ERROR", ""));
-        sp.start(new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
-                .redirectOutput(new File("/dev/null")).redirectError(tmp.resolve("sshd.err").toFile()));
-        await().atMost(T).until(() -> OpenSshIT.connectable(gitPort));
+        Path err = tmp.resolve("sshd.err");
+        for (int attempt = 1; ; attempt++) {
+            int port = OpenSshIT.freePort();
+            Files.writeString(config, String.join("\n",
+                    "Port " + port, "ListenAddress 127.0.0.1", "HostKey " + hostKey,
+                    "AuthorizedKeysFile " + authorizedKey, "PasswordAuthentication no", "KbdInteractiveAuthentication no",
+                    "UsePAM no", "StrictModes no", "PidFile none", "LogLevel ERROR", ""));
+            Process sshd = sp.start(new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
+                    .redirectOutput(new File("/dev/null")).redirectError(err.toFile()));
+            await("sshd itself listening on port " + port + " (or ended)").atMost(T)
+                    .until(() -> Listeners.listensOn(sshd.toHandle(), port) || !sshd.isAlive());
+            if (sshd.isAlive()) {
+                gitPort = port;
+                return;
+            }
+            assertThat(StartedProcesses.read(err)).as("sshd ended: only a port taken since it was picked is retried")
+                    .contains("Address already in use");
+            assertThat(attempt).as("ports taken again and again").isLessThan(3);
+        }
     }
 
     private void sh(String script) throws Exception {

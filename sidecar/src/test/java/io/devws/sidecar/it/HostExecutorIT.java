@@ -7,6 +7,8 @@ import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
 import io.devws.sidecar.it.SidecarProcesses.Result;
+import io.devws.testing.Listeners;
+import io.devws.testing.StartedProcesses;
 import io.devws.testing.TerminalSize;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -245,10 +247,25 @@ class HostExecutorIT {
             });
             l.setDaemon(true);
             l.start();
-            int u = OpenSshIT.freePort();
-            Process ssh = sp.start(sp.builder(sp.ssh(List.of("-N", "-o", "ExitOnForwardFailure=yes", "-L", u + ":" + app,
-                    "-R", remote + ":127.0.0.1:" + laptop.getLocalPort()), null)));
-            await().atMost(T).until(() -> OpenSshIT.connectable(u) || !ssh.isAlive());
+            // OpenSSH takes no port 0 for -L: a free port picked just before, and a new one if it was taken in between
+            int u = 0;
+            Process ssh = null;
+            for (int attempt = 1; ssh == null; attempt++) {
+                u = OpenSshIT.freePort();
+                Path err = tmp.resolve("unix-forwards-" + attempt + ".err");
+                Process started = sp.start(sp.builder(sp.ssh(List.of("-N", "-o", "ExitOnForwardFailure=yes", "-L", u + ":" + app,
+                        "-R", remote + ":127.0.0.1:" + laptop.getLocalPort()), null)).redirectError(err.toFile()));
+                int port = u;
+                await("ssh itself listening on -L port " + port + " (or ended)").atMost(T)
+                        .until(() -> Listeners.listensOn(started.toHandle(), port) || !started.isAlive());
+                if (started.isAlive()) {
+                    ssh = started;
+                } else {
+                    assertThat(StartedProcesses.read(err)).as("ssh ended: only a port taken since it was picked is retried")
+                            .contains("Address already in use");
+                    assertThat(attempt).as("local ports taken again and again").isLessThan(3);
+                }
+            }
             try (Socket s = new Socket("127.0.0.1", u)) {
                 s.setSoTimeout(20_000);
                 assertThat(new String(s.getInputStream().readAllBytes())).isEqualTo("unix-pong");

@@ -7,6 +7,8 @@ import io.devws.model.SidecarContract;
 import io.devws.model.WorkspaceNames;
 import io.devws.sidecar.it.SidecarProcesses.Result;
 import io.devws.testing.ExecTestServer;
+import io.devws.testing.Listeners;
+import io.devws.testing.StartedProcesses;
 import io.devws.testing.TestWorkspaces;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.File;
@@ -57,7 +59,9 @@ class ReliabilityIT {
         ProcessBuilder pb = sp.builder(sp.ssh(opts, remote)).redirectInput(new File("/dev/null"))
                 .redirectOutput(tmp.resolve("master.out").toFile()).redirectError(tmp.resolve("master.err").toFile());
         Process p = sp.start(pb);
-        await().atMost(T).until(() -> sp.run(List.of("ssh", "-S", tmp.resolve("ctl").toString(), "-O", "check", "ws")).code() == 0);
+        await().atMost(T).until(() -> !p.isAlive()
+                || sp.run(List.of("ssh", "-S", tmp.resolve("ctl").toString(), "-O", "check", "ws")).code() == 0);
+        assertThat(p.isAlive()).as("the master; stderr: %s", StartedProcesses.read(tmp.resolve("master.err"))).isTrue();
         return p;
     }
 
@@ -192,8 +196,8 @@ class ReliabilityIT {
         return proxy;
     }
 
-    /** An echo server on loopback for one connection, and a free local port to forward to it. */
-    private record Echo(ServerSocket server, int local) implements AutoCloseable {
+    /** An echo server on loopback for one connection. */
+    private record Echo(ServerSocket server) implements AutoCloseable {
         static Echo start() throws Exception {
             ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread echoer = new Thread(() -> {
@@ -205,13 +209,11 @@ class ReliabilityIT {
             });
             echoer.setDaemon(true);
             echoer.start();
-            try (ServerSocket free = new ServerSocket(0)) {
-                return new Echo(server, free.getLocalPort());
-            }
+            return new Echo(server);
         }
 
         /** A round trip through {@code ssh -L local:...}, within 5 s. */
-        void roundTrip() throws Exception {
+        void roundTrip(int local) throws Exception {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), local)) {
                 s.setSoTimeout(5000);
                 OutputStream o = s.getOutputStream();
@@ -257,11 +259,27 @@ class ReliabilityIT {
         closing.add(server);
         FreezableProxy api = kubeDaemon(server);
         try (Echo echo = Echo.start()) {
-            Process master = kubeMaster(List.of("-L", echo.local() + ":127.0.0.1:" + echo.server().getLocalPort()));
+            // OpenSSH takes no port 0 for -L: a free port picked just before, and a new one if it was taken in between
+            Process master = null;
+            int local = 0;
+            for (int attempt = 1; master == null; attempt++) {
+                local = OpenSshIT.freePort();
+                List<String> forward = List.of("-o", "ExitOnForwardFailure=yes", "-L", local + ":127.0.0.1:" + echo.server().getLocalPort());
+                try {
+                    master = kubeMaster(forward);
+                } catch (AssertionError ended) {
+                    assertThat(StartedProcesses.read(tmp.resolve("master.err"))).as("the master ended: only a port taken since it was picked is retried")
+                            .contains("Address already in use");
+                    assertThat(attempt).as("local ports taken again and again").isLessThan(3);
+                }
+            }
+            Process m = master;
+            int port = local;
+            await("the master itself listening on -L port " + port).atMost(T).until(() -> Listeners.listensOn(m.toHandle(), port));
             api.freeze(true);
             Process hanging = sp.start(sp.builder(onMaster("echo hangs")).redirectInput(new File("/dev/null")));
-            Thread.sleep(2000); // its exec now waits on the API server
-            echo.roundTrip();
+            await("the session's exec held by the frozen API server").atMost(T).until(() -> api.held() > 0);
+            echo.roundTrip(local);
             Thread.sleep(6000); // 3 keepalives of 2 s: answered, so the connection lives
             assertThat(master.isAlive()).isTrue();
             api.freeze(false);

@@ -58,14 +58,22 @@ class ChannelInputTest {
 
     @Test
     void aBlockedReaderWakesForData() throws Exception {
-        CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Integer> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try {
-                return in.read();
-            } catch (IOException e) {
-                throw new RuntimeException(e);
+                read.complete(in.read());
+            } catch (Throwable e) {
+                read.completeExceptionally(e);
             }
-        });
-        Thread.sleep(100);
+        }, "reader");
+        reader.setDaemon(true);
+        reader.start();
+        // once the reader waits in the stream (not after a guess), nothing has been read
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!read.isDone() && reader.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(1); // a poll, not a guess: the loop ends on the state
+        }
+        assertThat(reader.getState()).as("the reader waiting for data").isEqualTo(Thread.State.WAITING);
         assertThat(read).isNotDone();
         in.offer(bytes("q"));
         assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo((int) 'q');
