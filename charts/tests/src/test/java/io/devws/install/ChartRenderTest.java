@@ -283,6 +283,10 @@ class ChartRenderTest {
         assertThat(m.one(ClusterRole.class).getRules()).isEqualTo(workspaceRoles(CHART.render("devws", "devws-system", null, Map.of()))
                 .get(0).getRules());
         assertThat(m.one(ClusterRoleBinding.class).getSubjects()).singleElement().satisfies(s -> assertThat(s.getNamespace()).isEqualTo("devws-system"));
+        // pod create everywhere must not come with the power to enumerate every Secret (issue: least privilege)
+        assertThat(m.one(ClusterRole.class).getRules()).filteredOn(r -> r.getResources().contains("secrets") || r.getResources().contains("*"))
+                .allSatisfy(r -> assertThat(r.getVerbs()).doesNotContain("list", "watch", "*"))
+                .isNotEmpty();
         assertThat(env(m.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0)))
                 .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "JOSDK_ALL_NAMESPACES");
         assertThatThrownBy(() -> CHART.template("devws", "devws-system", null,
