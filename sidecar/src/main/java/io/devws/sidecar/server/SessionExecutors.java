@@ -19,7 +19,8 @@ public final class SessionExecutors {
     private static SessionExecutor kube(SidecarConfig config) {
         KubeTarget target = KubeTarget.fromEnvironment(System.getenv());
         KubernetesClient client = new KubernetesClientBuilder().build();
-        return HostRouting.wrap(System.getenv(), config, client, target, new KubeSessionExecutor(client, target, true));
+        return HostRouting.wrap(System.getenv(), config, client, target,
+                new KubeSessionExecutor(client, target, true, HostRouting.sharedDir(System.getenv())));
     }
 
     public static SessionExecutor create(SidecarConfig config) {

@@ -20,6 +20,16 @@ public final class HostRouting {
     private HostRouting() {
     }
 
+    /**
+     * The directory both containers mount at the same path: the host socket's ({@code DEVWS_HOST_SOCKET}, which the
+     * operator sets on every workspace pod); exec sessions leave their settings there. Without it (a sidecar run
+     * outside a workspace pod, whose "dev container" is this machine), the temporary directory.
+     */
+    public static Path sharedDir(Map<String, String> env) {
+        String socket = env.get(SidecarContract.ENV_HOST_SOCKET);
+        return socket == null || socket.isBlank() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(socket).getParent();
+    }
+
     public static SessionExecutor wrap(Map<String, String> env, SidecarConfig config, KubernetesClient client, KubeTarget target, SessionExecutor exec) {
         String socket = env.get(SidecarContract.ENV_HOST_SOCKET);
         if (socket == null || socket.isBlank()) {

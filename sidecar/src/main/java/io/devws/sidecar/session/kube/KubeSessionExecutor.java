@@ -10,6 +10,7 @@ import io.devws.sidecar.session.SessionProcess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -44,34 +45,46 @@ public final class KubeSessionExecutor implements SessionExecutor {
     private final ExecClient exec;
     private final KubeTarget target;
     private final boolean ownsClient;
+    private final SessionSettings settings;
 
-    public KubeSessionExecutor(KubernetesClient client, KubeTarget target, boolean ownsClient) {
-        this(client, ExecClient.create(client), target, ownsClient);
+    /**
+     * @param settingsDir a directory both containers see at this path (the pod's shared host-run volume), where
+     *                    each session's settings wait for its wrapper: see {@link SessionScript}
+     */
+    public KubeSessionExecutor(KubernetesClient client, KubeTarget target, boolean ownsClient, Path settingsDir) {
+        this(client, ExecClient.create(client), target, ownsClient, settingsDir);
     }
 
-    KubeSessionExecutor(KubernetesClient client, ExecClient exec, KubeTarget target, boolean ownsClient) {
+    KubeSessionExecutor(KubernetesClient client, ExecClient exec, KubeTarget target, boolean ownsClient, Path settingsDir) {
         this.client = client;
         this.exec = exec;
         this.target = target;
         this.ownsClient = ownsClient;
+        this.settings = new SessionSettings(settingsDir);
     }
 
     @Override
     public SessionProcess start(ProcessSpec spec) throws IOException {
         String id = UUID.randomUUID().toString();
         KubeSessionProcess process = new KubeSessionProcess(this, id, spec.pty() != null);
+        Path file = settings.write(id, SessionScript.settings(spec));
         try {
             boolean tty = spec.pty() != null;
             // with a TTY the kubelet merges stderr into stdout
-            ExecStream stream = exec.open(exec(SessionScript.session(spec, id), true, !tty, tty), null);
+            ExecStream stream = exec.open(exec(SessionScript.session(spec, id, file.toString()), true, !tty, tty), null);
             process.attach(stream);
+            process.onExit().whenComplete((status, failure) -> settings.delete(file)); // the wrapper did, unless it never ran
             if (spec.pty() != null) {
                 stream.resize(spec.pty().columns(), spec.pty().rows());
             }
             return process;
         } catch (KubernetesClientException e) {
+            settings.delete(file);
             throw new IOException("cannot exec into " + target + ": " + e.getMessage()
                     + " (the sidecar's ServiceAccount needs 'create' on 'pods/exec' for this pod)", e);
+        } catch (RuntimeException e) {
+            settings.delete(file);
+            throw e;
         }
     }
 

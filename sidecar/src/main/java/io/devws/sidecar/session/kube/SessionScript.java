@@ -9,9 +9,11 @@ import java.util.TreeMap;
 /**
  * The small {@code sh -c} wrappers the kube executor runs in the dev container (pure: no I/O).
  * The exec API has no environment or working directory of its own, so a session runs
- * {@code /bin/sh -c SESSION devws-session MODE DIR ID N K=V... [COMMAND]}, which exports the variables, changes
- * directory, finds the user's login shell in {@code /etc/passwd} and {@code exec}s it, so the
- * session's process is the user's shell itself. Every session process carries
+ * {@code /bin/sh -c SESSION devws-session MODE ID FILE}: FILE, in the volume both containers share, holds
+ * {@code set -- DIR N K=V... [COMMAND]} ({@link #settings}); the wrapper reads and deletes it, exports the
+ * variables, changes directory, finds the user's login shell in {@code /etc/passwd} and {@code exec}s it, so
+ * the session's process is the user's shell itself. The client's variables and command never travel in the
+ * exec URL, which API servers write to their audit logs. Every session process carries
  * {@code DEVWS_SESSION=ID}, which is how {@link #signal} finds it later.
  */
 public final class SessionScript {
@@ -23,7 +25,9 @@ public final class SessionScript {
     static final String DRAIN_VARIABLE = "DEVWS_STDIN_DRAIN";
 
     static final String SESSION = String.join("\n",
-            "mode=$1; dir=$2; id=$3; n=$4; shift 4",
+            "mode=$1; id=$2; f=$3",
+            "if [ -r \"$f\" ]; then . \"$f\"; rm -f \"$f\"; else echo \"devws: the session's settings are gone ($f)\" >&2; exit 255; fi",
+            "dir=$1; n=$2; shift 2",
             "while [ \"$n\" -gt 0 ]; do export \"$1\"; shift; n=$((n - 1)); done",
             "export " + SESSION_VARIABLE + "=\"$id\"",
             "uid=$(id -u 2>/dev/null); s=",
@@ -117,22 +121,35 @@ public final class SessionScript {
     private SessionScript() {
     }
 
-    /** The exec command that runs {@code spec} as session {@code id}. */
-    public static List<String> session(ProcessSpec spec, String id) {
+    /** The exec command that runs session {@code id} of {@code spec}, whose {@link #settings} are in {@code file}. */
+    public static List<String> session(ProcessSpec spec, String id, String file) {
         String mode = (spec.pty() != null ? "pty-" : "") + (spec.interactiveShell() ? "shell" : "exec");
+        return List.of("/bin/sh", "-c", SESSION, "devws-session", mode, id, file);
+    }
+
+    /**
+     * The session's settings as one {@code set --} line for the wrapper to source: working directory, the number
+     * of variables, the variables (sorted) and the command, each single-quoted.
+     */
+    public static String settings(ProcessSpec spec) {
+        List<String> args = new ArrayList<>();
+        args.add(spec.workdir() == null ? "" : spec.workdir());
         List<String> variables = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(spec.env()).entrySet()) {
             if (validName(e.getKey())) {
                 variables.add(e.getKey() + "=" + e.getValue());
             }
         }
-        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", SESSION, "devws-session", mode,
-                spec.workdir() == null ? "" : spec.workdir(), id, Integer.toString(variables.size())));
-        cmd.addAll(variables);
+        args.add(Integer.toString(variables.size()));
+        args.addAll(variables);
         if (!spec.interactiveShell()) {
-            cmd.add(spec.command());
+            args.add(spec.command());
         }
-        return cmd;
+        StringBuilder line = new StringBuilder("set --");
+        for (String a : args) {
+            line.append(" '").append(a.replace("'", "'\\''")).append('\'');
+        }
+        return line.append('\n').toString();
     }
 
     /** The exec command that delivers signal {@code name} (SSH name: INT, TERM, HUP, KILL, ...) to session {@code id}. */

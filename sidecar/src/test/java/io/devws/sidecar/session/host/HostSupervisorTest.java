@@ -158,7 +158,7 @@ class HostSupervisorTest {
             }
         };
         supervisor(FAST);
-        try (var routing = new RoutingSessionExecutor(supervisor, hostExecutor, new KubeSessionExecutor(client, TARGET, false))) {
+        try (var routing = new RoutingSessionExecutor(supervisor, hostExecutor, new KubeSessionExecutor(client, TARGET, false, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))))) {
             await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.path().viaHost());
             SessionProcess p = routing.start(new ProcessSpec("echo via-exec", Map.of(), null, null));
             assertThat(new String(p.stdout().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("via-exec\n");

@@ -47,7 +47,7 @@ class KubeSessionExecutorTest {
         server = ExecTestServer.start(offer());
         client = server.client();
         client.pods().inNamespace("ns").resource(TestWorkspaces.pod("ns", "ws", true)).create();
-        executor = new KubeSessionExecutor(client, new KubeTarget("ns", "ws", SidecarContract.DEV_CONTAINER), false);
+        executor = new KubeSessionExecutor(client, new KubeTarget("ns", "ws", SidecarContract.DEV_CONTAINER), false, dir);
     }
 
     @AfterEach
@@ -69,6 +69,11 @@ class KubeSessionExecutorTest {
         ExecRequest request = server.requests().get(0);
         assertThat(request.container()).isEqualTo(SidecarContract.DEV_CONTAINER);
         assertThat(request.tty()).isFalse();
+        // the client's variables and command travelled through the shared directory, not the exec URL (audit logs)
+        assertThat(String.join(" ", request.command())).doesNotContain("bar baz").doesNotContain("echo out");
+        try (var left = Files.list(dir)) {
+            assertThat(left.filter(f -> f.getFileName().toString().startsWith("devws-session-"))).as("settings deleted").isEmpty();
+        }
     }
 
     @Test

@@ -4,32 +4,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devws.sidecar.session.ProcessSpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SessionScriptTest {
+    /** The exec URL carries the fixed wrapper, the mode, the id and the settings file: nothing of the client's. */
     @Test
-    void execPassesModeDirIdSortedVariablesAndTheCommandAsArguments() {
-        ProcessSpec spec = new ProcessSpec("echo \"$B\" 'x y'", Map.of("B", "2", "A", "1 2"), "/workspace", null);
-        List<String> cmd = SessionScript.session(spec, "id-1");
+    void theExecCommandCarriesNoVariableAndNoCommand() {
+        ProcessSpec spec = new ProcessSpec("echo secret-command", Map.of("LANG", "secret-value"), "/workspace", null);
+        List<String> cmd = SessionScript.session(spec, "id-1", "/run/devws/host/devws-session-id-1");
         assertThat(cmd.subList(0, 2)).containsExactly("/bin/sh", "-c");
-        assertThat(cmd.subList(3, cmd.size()))
-                .containsExactly("devws-session", "exec", "/workspace", "id-1", "2", "A=1 2", "B=2", "echo \"$B\" 'x y'");
+        assertThat(cmd.subList(3, cmd.size())).containsExactly("devws-session", "exec", "id-1", "/run/devws/host/devws-session-id-1");
+        assertThat(String.join(" ", cmd)).doesNotContain("secret");
+        assertThat(SessionScript.session(new ProcessSpec(null, Map.of(), null, new ProcessSpec.PtySize(100, 30)), "id-2", "f"))
+                .contains("pty-shell");
+    }
+
+    /** A real sh sources the settings: directory, count, sorted variables and the command come back byte for byte. */
+    @Test
+    void settingsSurviveQuotesNewlinesAndDollars(@TempDir Path dir) throws Exception {
+        String command = "echo \"$B\" 'x y'; printf '%s\\n' it's\nnext line $(date)";
+        ProcessSpec spec = new ProcessSpec(command, Map.of("B", "it's 2", "A", "1\n2 $HOME `id`"), "/my 'work'", null);
+        Path file = Files.writeString(dir.resolve("settings"), SessionScript.settings(spec));
+        Process sh = new ProcessBuilder("sh", "-c", ". \"$0\"; for a in \"$@\"; do printf '%s\\0' \"$a\"; done", file.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(sh.waitFor()).isZero();
+        assertThat(out.split("\0", -1)).containsExactly("/my 'work'", "2", "A=1\n2 $HOME `id`", "B=it's 2", command, "");
     }
 
     @Test
-    void ptyShellHasNoCommandAndAnEmptyDirWhenNoneIsAsked() {
+    void anInteractiveShellHasNoCommandAndAnEmptyDirWhenNoneIsAsked() {
         ProcessSpec spec = new ProcessSpec(null, Map.of("TERM", "xterm"), null, new ProcessSpec.PtySize(100, 30));
-        assertThat(SessionScript.session(spec, "id-2").subList(3, 9))
-                .containsExactly("devws-session", "pty-shell", "", "id-2", "1", "TERM=xterm");
-        assertThat(SessionScript.session(spec, "id-2")).hasSize(9);
+        assertThat(SessionScript.settings(spec)).isEqualTo("set -- '' '1' 'TERM=xterm'\n");
     }
 
     @Test
     void dropsVariablesAShellCannotExport() {
         ProcessSpec spec = new ProcessSpec("true", Map.of("OK_1", "a", "not-ok", "b", "1BAD", "c"), null, null);
-        assertThat(SessionScript.session(spec, "i")).contains("OK_1=a").noneMatch(a -> a.startsWith("not-ok") || a.startsWith("1BAD"));
+        assertThat(SessionScript.settings(spec)).isEqualTo("set -- '' '1' 'OK_1=a' 'true'\n");
     }
 
     @Test
@@ -90,7 +108,8 @@ class SessionScriptTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        Process session = new ProcessBuilder(SessionScript.session(spec, id)).redirectInput(fifo.toFile())
+        java.nio.file.Path settings = java.nio.file.Files.writeString(fifo.resolveSibling("settings"), SessionScript.settings(spec));
+        Process session = new ProcessBuilder(SessionScript.session(spec, id, settings.toString())).redirectInput(fifo.toFile())
                 .redirectErrorStream(true).start();
         java.io.OutputStream stdin = writer.get(10, java.util.concurrent.TimeUnit.SECONDS);
         java.util.concurrent.CompletableFuture<Void> fed = java.util.concurrent.CompletableFuture.runAsync(() -> {
