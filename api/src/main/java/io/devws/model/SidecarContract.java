@@ -76,8 +76,6 @@ public final class SidecarContract {
      * the last SSH activity is the Lease's spec.renewTime.
      */
     public static final String ANNOTATION_SESSION_PATH = "devws.io/session-path";
-    /** Formerly the pod annotation of the last activity; the operator still reads it until it reads the Lease. */
-    public static final String ANNOTATION_LAST_ACTIVITY = "devws.io/last-activity";
     public static final String ANNOTATION_SESSION_PATH_REASON = "devws.io/session-path-reason";
     /** Set on the DevWorkspace when the operator stopped it, e.g. "idle". */
     public static final String ANNOTATION_STOPPED_BY = "devws.io/stopped-by";
