@@ -63,12 +63,13 @@ public final class IdlePolicy {
         if (readySince.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Instant> reported = activity.flatMap(IdlePolicy::lastActivity).filter(t -> !t.isAfter(now.plus(CLOCK_SKEW)));
+        Optional<Instant> reported = activity.flatMap(a -> lastActivity(a, now));
         return Stream.of(readySince, reported).flatMap(Optional::stream).max(Comparator.naturalOrder());
     }
 
-    /** The sidecar's last report: the Lease's renewTime. */
-    public static Optional<Instant> lastActivity(Lease activity) {
-        return Optional.ofNullable(activity.getSpec()).map(LeaseSpec::getRenewTime).map(ZonedDateTime::toInstant);
+    /** The sidecar's last report, the Lease's renewTime; none when it lies in the future. */
+    public static Optional<Instant> lastActivity(Lease activity, Instant now) {
+        return Optional.ofNullable(activity.getSpec()).map(LeaseSpec::getRenewTime).map(ZonedDateTime::toInstant)
+                .filter(t -> !t.isAfter(now.plus(CLOCK_SKEW)));
     }
 }

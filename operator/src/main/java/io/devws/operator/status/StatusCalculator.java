@@ -47,7 +47,7 @@ public final class StatusCalculator {
         DevWorkspaceStatus previous = ws.getStatus() != null ? ws.getStatus() : new DevWorkspaceStatus();
         DevWorkspaceStatus s = new DevWorkspaceStatus();
         s.setObservedGeneration(ws.getMetadata().getGeneration());
-        s.setLastActivityTime(o.activityLease().flatMap(IdlePolicy::lastActivity).map(Times::format).orElse(previous.getLastActivityTime()));
+        s.setLastActivityTime(o.activityLease().flatMap(l -> IdlePolicy.lastActivity(l, now)).map(Times::format).orElse(previous.getLastActivityTime()));
         Optional<String> nameProblem = WorkspaceNames.of(ws).problem();
         if (nameProblem.isPresent()) {
             List<ConditionValue> all = java.util.Arrays.stream(ConditionType.values())

@@ -117,6 +117,8 @@ class StatusCalculatorTest {
         assertThat(s.getSsh().getSessionPathReason()).isEqualTo("the session host cannot run: no glibc");
         assertThat(s.getSsh().getHostKeyFingerprint()).startsWith("SHA256:");
         assertThat(s.getLastActivityTime()).as("the Lease's renewTime").isEqualTo("2026-01-01T11:59:55Z");
+        lease.getSpec().setRenewTime(java.time.ZonedDateTime.parse("2999-01-01T00:00:00Z"));
+        assertThat(compute(Optional.of(pod), Optional.of(lease)).status().getLastActivityTime()).as("a report from the future is none").isNull();
         assertThat(compute(Optional.empty(), Optional.of(lease)).status().getSsh().getSessionPath())
                 .as("no pod, no session path").isNull();
         Pod annotated = pod(NOW.minusSeconds(30), ready());
