@@ -872,6 +872,7 @@ class JourneyE2E {
                         && c.serviceAccounts().inNamespace(NS).withName(n.serviceAccount()).get() == null
                         && c.rbac().roles().inNamespace(NS).withName(n.role()).get() == null
                         && c.rbac().roleBindings().inNamespace(NS).withName(n.roleBinding()).get() == null
+                        && c.resources(Lease.class).inNamespace(NS).withName(n.activityLease()).get() == null
                         && cluster.workspace(NS, WS) == null);
         workspaceUp = false;
 
