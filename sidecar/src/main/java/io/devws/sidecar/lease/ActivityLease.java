@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The workspace's activity Lease, which the operator creates and the sidecar's token may only read and
@@ -31,14 +32,15 @@ public final class ActivityLease {
         this.name = name;
     }
 
-    /** The Lease's name, which the operator sets in {@link SidecarContract#ENV_ACTIVITY_LEASE}. */
+    /** The Lease's name, which the operator sets in {@link SidecarContract#ENV_ACTIVITY_LEASE}; empty when unset. */
+    public static Optional<String> nameIn(Map<String, String> env) {
+        return Optional.ofNullable(env.get(SidecarContract.ENV_ACTIVITY_LEASE)).filter(n -> !n.isBlank());
+    }
+
+    /** As {@link #nameIn}, for a caller that cannot work without it. */
     public static String nameFrom(Map<String, String> env) {
-        String name = env.get(SidecarContract.ENV_ACTIVITY_LEASE);
-        if (name == null || name.isBlank()) {
-            throw new IllegalStateException("reporting activity needs " + SidecarContract.ENV_ACTIVITY_LEASE
-                    + " (the operator sets it on the workspace pod)");
-        }
-        return name;
+        return nameIn(env).orElseThrow(() -> new IllegalStateException("reporting activity needs "
+                + SidecarContract.ENV_ACTIVITY_LEASE + " (the operator sets it on the workspace pod)"));
     }
 
     public static String microTime(Instant when) {

@@ -148,6 +148,7 @@ class ActivityReportingTest {
                 .isEqualTo("ws-devws-activity");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ActivityLease.nameFrom(java.util.Map.of()))
                 .hasMessageContaining(SidecarContract.ENV_ACTIVITY_LEASE);
+        assertThat(ActivityLease.nameIn(java.util.Map.of(SidecarContract.ENV_ACTIVITY_LEASE, " "))).isEmpty();
     }
 
     @Test

@@ -26,8 +26,12 @@ public final class HostRouting {
         if (socket == null || socket.isBlank()) {
             return exec;
         }
-        ActivityLease lease = new ActivityLease(client, target.namespace(), ActivityLease.nameFrom(env));
-        Consumer<SessionPath> reporter = p -> lease.annotateSessionPath(p.path(), p.reason());
+        // the path is information for `devws status`: without a Lease to report it on, sessions still run
+        Consumer<SessionPath> reporter = ActivityLease.nameIn(env)
+                .map(name -> new ActivityLease(client, target.namespace(), name))
+                .<Consumer<SessionPath>>map(lease -> p -> lease.annotateSessionPath(p.path(), p.reason()))
+                .orElse(p -> {
+                });
         Path socketPath = Path.of(socket);
         HostSessionExecutor host = new HostSessionExecutor(new HostClient(socketPath), config.agentSocket());
         // alive = the host answers the protocol's ping (a listener of another kind is no host)
