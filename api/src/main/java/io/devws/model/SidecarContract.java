@@ -26,6 +26,8 @@ public final class SidecarContract {
     public static final String ENV_POD_NAME = "DEVWS_POD_NAME";
     public static final String ENV_POD_NAMESPACE = "DEVWS_POD_NAMESPACE";
     public static final String ENV_DEV_CONTAINER = "DEVWS_DEV_CONTAINER";
+    /** The workspace's activity Lease (in DEVWS_POD_NAMESPACE) that the sidecar renews and annotates. */
+    public static final String ENV_ACTIVITY_LEASE = "DEVWS_ACTIVITY_LEASE";
 
     // Paths inside the pod.
     /** Directory of the daemon's Unix socket; an emptyDir mounted in the sidecar container only. */
@@ -63,16 +65,15 @@ public final class SidecarContract {
     public static final java.time.Duration ACTIVITY_REPORT_INTERVAL = java.time.Duration.ofSeconds(30);
     /**
      * What the operator adds to idleTimeout before it stops a workspace: a report may be up to one
-     * interval plus one tick old, plus time for the PATCH to land (docs/idle-stop.md). So a workspace
+     * interval plus one tick old, plus time for the Lease's PATCH to land (docs/idle-stop.md). So a workspace
      * with an open connection is never stopped, and one without stops within idleTimeout + this.
      */
     public static final java.time.Duration ACTIVITY_GRACE = ACTIVITY_REPORT_INTERVAL.plus(ACTIVITY_TICK).plusSeconds(20);
-    /** RFC 3339 time of the last SSH activity, patched onto the pod by the sidecar. */
-    public static final String ANNOTATION_LAST_ACTIVITY = "devws.io/last-activity";
     /**
-     * How sessions reach the dev container, reported by the sidecar on its pod: "host" (the session
-     * host) or "exec" (one exec per session, the fallback), with the reason in
-     * {@link #ANNOTATION_SESSION_PATH_REASON}.
+     * How sessions reach the dev container, reported by the sidecar as annotations of its activity
+     * Lease ({@link WorkspaceNames#activityLease()}): "host" (the session host) or "exec" (one exec per
+     * session, the fallback), with the reason in {@link #ANNOTATION_SESSION_PATH_REASON}. The time of
+     * the last SSH activity is the Lease's spec.renewTime.
      */
     public static final String ANNOTATION_SESSION_PATH = "devws.io/session-path";
     public static final String ANNOTATION_SESSION_PATH_REASON = "devws.io/session-path-reason";

@@ -72,6 +72,14 @@ public final class WorkspaceNames {
         return serviceAccount();
     }
 
+    /**
+     * The coordination.k8s.io Lease the sidecar renews while SSH is active and annotates with its
+     * session path; the only object its token may write.
+     */
+    public String activityLease() {
+        return workspace + "-devws-activity";
+    }
+
     /** Labels on every object devws creates for this workspace. */
     public Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();

@@ -13,6 +13,9 @@ class WorkspaceNamesTest {
         assertThat(n.hostKeySecret()).isEqualTo("myws-ssh-hostkey");
         assertThat(n.serviceAccount()).isEqualTo("myws-devws-sshd");
         assertThat(n.role()).isEqualTo(n.serviceAccount());
+        assertThat(n.activityLease()).isEqualTo("myws-devws-activity");
+        // a Lease name is a DNS subdomain (253): the longest workspace name fits
+        assertThat(WorkspaceNames.of("w".repeat(WorkspaceNames.MAX_NAME_LENGTH)).activityLease()).hasSizeLessThanOrEqualTo(253);
         assertThat(n.labels()).containsEntry("devws.io/workspace", "myws")
                 .containsEntry("app.kubernetes.io/instance", "myws")
                 .containsKeys("app.kubernetes.io/name", "app.kubernetes.io/managed-by", "app.kubernetes.io/part-of");

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -208,7 +209,13 @@ class JourneyE2E {
         assertThat(ws.getStatus().getSsh().getSessionPath()).as(ws.getStatus().getSsh().getSessionPathReason()).isEqualTo("host");
         Pod pod = cluster.client().pods().inNamespace(NS).withName(ws.getStatus().getPodName()).get();
         assertThat(pod.getSpec().getInitContainers()).extracting(c -> c.getName()).containsExactly("devws-host-runtime");
-        assertThat(pod.getMetadata().getAnnotations()).containsEntry(SidecarContract.ANNOTATION_SESSION_PATH, "host");
+        // the sidecar reports on its activity Lease (its token cannot write the pod), owned by the workspace
+        Lease lease = cluster.client().resources(Lease.class).inNamespace(NS).withName(WorkspaceNames.of(WS).activityLease()).get();
+        assertThat(lease).as("activity Lease of " + WS).isNotNull();
+        assertThat(lease.getMetadata().getAnnotations()).containsEntry(SidecarContract.ANNOTATION_SESSION_PATH, "host");
+        assertThat(lease.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(r -> assertThat(r.getKind() + "/" + r.getName()).isEqualTo("DevWorkspace/" + WS));
+        assertThat(pod.getMetadata().getAnnotations()).doesNotContainKey(SidecarContract.ANNOTATION_SESSION_PATH);
         // the runtime is read-only in the dev container and the host listens on the shared socket
         Proc.Result dev = cluster.execIn(NS, WS, SidecarContract.DEV_CONTAINER,
                 "test -S " + SidecarContract.HOST_SOCKET + " && echo socket; touch " + SidecarContract.HOST_DIR + "/x 2>/dev/null || echo read-only");
@@ -823,6 +830,8 @@ class JourneyE2E {
             assertThat(held.exit()).as(held.describe()).isZero();
             assertThat(held.out()).contains("still-here");
             assertThat(cluster.workspace(NS, "idle").getSpec().started()).as("stopped while a session was open").isTrue();
+            Lease renewed = cluster.client().resources(Lease.class).inNamespace(NS).withName(WorkspaceNames.of("idle").activityLease()).get();
+            assertThat(renewed.getSpec().getRenewTime()).as("the open session renewed the activity Lease").isNotNull();
             java.time.Instant ended = java.time.Instant.now();
             Waits.until("idle stops after its last session", Duration.ofMinutes(5), () -> cluster.workspace(NS, "idle"),
                     w -> !w.getSpec().started());
@@ -881,6 +890,7 @@ class JourneyE2E {
                         && c.serviceAccounts().inNamespace(NS).withName(n.serviceAccount()).get() == null
                         && c.rbac().roles().inNamespace(NS).withName(n.role()).get() == null
                         && c.rbac().roleBindings().inNamespace(NS).withName(n.roleBinding()).get() == null
+                        && c.resources(Lease.class).inNamespace(NS).withName(n.activityLease()).get() == null
                         && cluster.workspace(NS, WS) == null);
         workspaceUp = false;
 

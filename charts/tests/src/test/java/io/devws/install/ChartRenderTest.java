@@ -323,4 +323,24 @@ class ChartRenderTest {
         assertThat(role.getRules()).noneSatisfy(r -> assertThat(r.getVerbs()).containsAnyOf("*", "escalate", "bind"));
         assertThat(role.getRules()).noneSatisfy(r -> assertThat(r.getResources()).contains("*"));
     }
+
+    /**
+     * RBAC escalation prevention: the operator may create the sidecar's per-workspace Role (RbacModel,
+     * checked by the operator's RbacModelTest) only with rights it holds itself, in every watched namespace.
+     */
+    @Test
+    void theOperatorHoldsEveryRightItGrantsTheSidecar() {
+        var role = workspaceRoles(CHART.render("devws", "devws-system", null, Map.of())).get(0);
+        Map<String, List<String>> granted = Map.of("|pods/exec", List.of("create", "get"),
+                "coordination.k8s.io|leases", List.of("get", "update", "patch"));
+        granted.forEach((groupAndResource, verbs) -> {
+            String[] gr = groupAndResource.split("\\|");
+            assertThat(role.getRules()).as(groupAndResource).anySatisfy(r -> {
+                assertThat(r.getApiGroups()).contains(gr[0]);
+                assertThat(r.getResources()).contains(gr[1]);
+                assertThat(r.getResourceNames()).isNullOrEmpty();
+                assertThat(r.getVerbs()).containsAll(verbs);
+            });
+        });
+    }
 }

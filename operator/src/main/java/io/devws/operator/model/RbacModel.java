@@ -11,8 +11,9 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 
 /**
- * The identity of the sidecar's kube executor: it may exec into, read and annotate its own pod only
- * (resourceNames), nothing else.
+ * The identity of the sidecar: it may exec into its own pod and read and write its own activity Lease
+ * ({@link ActivityLeaseModel}), both by name (resourceNames), nothing else. In particular no write on
+ * pods: whoever holds the token cannot relabel the pod or strip its ownerReferences.
  */
 public final class RbacModel {
     private RbacModel() {
@@ -43,8 +44,8 @@ public final class RbacModel {
                 .withRules(
                         new PolicyRuleBuilder().withApiGroups("").withResources("pods/exec")
                                 .withVerbs("create", "get").withResourceNames(names.pod()).build(),
-                        new PolicyRuleBuilder().withApiGroups("").withResources("pods")
-                                .withVerbs("get", "patch").withResourceNames(names.pod()).build())
+                        new PolicyRuleBuilder().withApiGroups("coordination.k8s.io").withResources("leases")
+                                .withVerbs("get", "update", "patch").withResourceNames(names.activityLease()).build())
                 .build();
     }
 

@@ -3,6 +3,7 @@ package io.devws.operator.model;
 import static io.devws.model.SidecarContract.*;
 
 import io.devws.model.DevWorkspace;
+import io.devws.model.WorkspaceNames;
 import io.devws.model.SshSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -54,6 +55,7 @@ public final class SidecarContainerModel {
                 fieldRef(ENV_POD_NAME, "metadata.name"),
                 fieldRef(ENV_POD_NAMESPACE, "metadata.namespace"),
                 new EnvVar(ENV_DEV_CONTAINER, DEV_CONTAINER, null),
+                new EnvVar(ENV_ACTIVITY_LEASE, WorkspaceNames.of(ws).activityLease(), null),
                 new EnvVar(ENV_HOST_SOCKET, HOST_SOCKET, null),
                 new EnvVar("HOME", "/tmp", null));
     }

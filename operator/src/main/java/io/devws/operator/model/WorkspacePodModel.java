@@ -25,7 +25,7 @@ public final class WorkspacePodModel {
                 .withName(names.pod())
                 .withNamespace(ws.getMetadata().getNamespace())
                 .withLabels(merge(pod.getLabels(), names.labels()))
-                // e.g. a user's devws.io/last-activity in the future would defeat idle stop
+                // devws.io/* keys are devws' own (the spec hash); a user's copy is dropped
                 .withAnnotations(merge(pod.getAnnotations(), Map.of(SPEC_HASH_ANNOTATION, SpecHash.of(ws))))
                 .endMetadata()
                 .withNewSpec()

@@ -3,6 +3,7 @@ package io.devws.operator.reconciler;
 import io.devws.model.DevWorkspace;
 import io.devws.model.DevWorkspaceStatus;
 import io.devws.operator.config.OperatorConfig;
+import io.devws.operator.dependent.ActivityLeaseDependent;
 import io.devws.operator.dependent.HostKeySecretDependent;
 import io.devws.operator.dependent.PersistentStorageCondition;
 import io.devws.operator.dependent.PodDependent;
@@ -25,6 +26,7 @@ import io.devws.operator.status.StatusCalculator;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -53,9 +55,11 @@ import org.jboss.logging.Logger;
     // a RoleBinding to a Role that does not exist yet is refused by RBAC escalation checks (NotFound, then a retry)
     @Dependent(name = "rolebinding", type = RoleBindingDependent.class, reconcilePrecondition = ValidNameCondition.class,
             dependsOn = "role"),
+    // the sidecar's activity Lease lives as long as the pod and exists before it, for its first report
+    @Dependent(name = "activitylease", type = ActivityLeaseDependent.class, reconcilePrecondition = RunningCondition.class),
     // no dependency on storage: its precondition is false for ephemeral workspaces, which would delete the pod
     @Dependent(name = "pod", type = PodDependent.class, reconcilePrecondition = RunningCondition.class,
-            dependsOn = {"hostkey", "serviceaccount"})
+            dependsOn = {"hostkey", "serviceaccount", "activitylease"})
 })
 @ControllerConfiguration(name = DevWorkspaceReconciler.NAME)
 @GradualRetry(maxAttempts = 6, initialInterval = 2000, intervalMultiplier = 2.0, maxInterval = 60_000)
@@ -82,13 +86,14 @@ public class DevWorkspaceReconciler implements Reconciler<DevWorkspace> {
         Instant now = clock.instant();
         Observed observed = new Observed(ws, context.getSecondaryResource(PersistentVolumeClaim.class),
                 context.getSecondaryResource(Secret.class), context.getSecondaryResource(Pod.class),
+                context.getSecondaryResource(Lease.class),
                 ws.getSpec().started() ? WorkspacePolicy.problem(ws, SecretOptIn.of(context.getClient(), ws)) : Optional.empty());
 
-        IdlePolicy.Verdict idle = IdlePolicy.evaluate(ws.getSpec(), observed.pod(), now);
+        IdlePolicy.Verdict idle = IdlePolicy.evaluate(ws.getSpec(), observed.pod(), observed.activityLease(), now);
         if (idle.idle()) {
             LOG.infof("stopping %s/%s: no SSH activity for %s", ws.getMetadata().getNamespace(), ws.getMetadata().getName(),
                     ws.getSpec().getIdleTimeout());
-            // first record what this reconcile saw, the last activity among it: it came from the pod
+            // first record what this reconcile saw, the last activity among it: it came from the Lease
             // the stop removes, so the next reconcile may not find it. Before the stop, not after: a
             // status patch from this object would then be stale (the mock API server applies status
             // patches to the whole object and would undo the stop)

@@ -3,19 +3,23 @@ package io.devws.operator.status;
 import io.devws.model.DevWorkspaceSpec;
 import io.devws.model.SidecarContract;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Decides whether a running workspace has been idle for its idleTimeout. Activity is the sidecar's
- * {@code devws.io/last-activity} pod annotation; a pod without one counts from when it became ready.
+ * Decides whether a running workspace has been idle for its idleTimeout. Activity is the renewTime of
+ * the workspace's activity Lease, which only the sidecar's token may write (a pod annotation is not
+ * trusted); a pod without a later report counts from when it became ready.
  * The sidecar reports every {@link SidecarContract#ACTIVITY_REPORT_INTERVAL} while a connection is
  * open, so the workspace is idle only after idleTimeout plus {@link SidecarContract#ACTIVITY_GRACE}
- * without a report (docs/idle-stop.md). A report from the future (a forged or skewed annotation)
- * counts as none.
+ * without a report (docs/idle-stop.md). A report from the future (a skewed clock, or one the holder
+ * of the sidecar's token forged) counts as none.
  */
 public final class IdlePolicy {
     /** Clocks of the node and the operator may differ by this much. */
@@ -32,13 +36,13 @@ public final class IdlePolicy {
         static final Verdict NOT_WATCHED = new Verdict(false, Optional.empty());
     }
 
-    public static Verdict evaluate(DevWorkspaceSpec spec, Optional<Pod> pod, Instant now) {
+    public static Verdict evaluate(DevWorkspaceSpec spec, Optional<Pod> pod, Optional<Lease> activity, Instant now) {
         Optional<Duration> timeout = spec.idleTimeoutDuration();
         if (timeout.isEmpty() || timeout.get().isZero() || !spec.started() || pod.isEmpty()
                 || pod.get().getMetadata().getDeletionTimestamp() != null) {
             return Verdict.NOT_WATCHED;
         }
-        Optional<Instant> since = activeSince(pod.get(), now);
+        Optional<Instant> since = activeSince(pod.get(), activity, now);
         if (since.isEmpty()) {
             return Verdict.NOT_WATCHED;
         }
@@ -49,7 +53,7 @@ public final class IdlePolicy {
     }
 
     /** The later of the last reported activity and the moment the pod became ready; empty while not ready. */
-    static Optional<Instant> activeSince(Pod pod, Instant now) {
+    static Optional<Instant> activeSince(Pod pod, Optional<Lease> activity, Instant now) {
         Optional<Instant> readySince = pod.getStatus() == null || pod.getStatus().getConditions() == null ? Optional.empty()
                 : pod.getStatus().getConditions().stream()
                         .filter(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))
@@ -59,12 +63,13 @@ public final class IdlePolicy {
         if (readySince.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Instant> reported = lastActivity(pod).filter(t -> !t.isAfter(now.plus(CLOCK_SKEW)));
+        Optional<Instant> reported = activity.flatMap(a -> lastActivity(a, now));
         return Stream.of(readySince, reported).flatMap(Optional::stream).max(Comparator.naturalOrder());
     }
 
-    public static Optional<Instant> lastActivity(Pod pod) {
-        var annotations = pod.getMetadata().getAnnotations();
-        return annotations == null ? Optional.empty() : Times.parse(annotations.get(SidecarContract.ANNOTATION_LAST_ACTIVITY));
+    /** The sidecar's last report, the Lease's renewTime; none when it lies in the future. */
+    public static Optional<Instant> lastActivity(Lease activity, Instant now) {
+        return Optional.ofNullable(activity.getSpec()).map(LeaseSpec::getRenewTime).map(ZonedDateTime::toInstant)
+                .filter(t -> !t.isAfter(now.plus(CLOCK_SKEW)));
     }
 }

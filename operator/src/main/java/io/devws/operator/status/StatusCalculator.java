@@ -16,6 +16,7 @@ import io.devws.operator.model.WorkspacePolicy;
 import io.devws.transport.keys.HostKeys;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class StatusCalculator {
         DevWorkspaceStatus previous = ws.getStatus() != null ? ws.getStatus() : new DevWorkspaceStatus();
         DevWorkspaceStatus s = new DevWorkspaceStatus();
         s.setObservedGeneration(ws.getMetadata().getGeneration());
-        s.setLastActivityTime(o.pod().flatMap(IdlePolicy::lastActivity).map(Times::format).orElse(previous.getLastActivityTime()));
+        s.setLastActivityTime(o.activityLease().flatMap(l -> IdlePolicy.lastActivity(l, now)).map(Times::format).orElse(previous.getLastActivityTime()));
         Optional<String> nameProblem = WorkspaceNames.of(ws).problem();
         if (nameProblem.isPresent()) {
             List<ConditionValue> all = java.util.Arrays.stream(ConditionType.values())
@@ -56,7 +57,7 @@ public final class StatusCalculator {
         o.hostKeySecret().flatMap(StatusCalculator::hostKey).ifPresent(k -> s.setSsh(k));
         o.pod().ifPresent(p -> s.setPodName(p.getMetadata().getName()));
         if (s.getSsh() != null) {
-            o.pod().ifPresent(p -> sessionPath(p, s.getSsh()));
+            o.pod().flatMap(p -> o.activityLease()).ifPresent(l -> sessionPath(l, s.getSsh()));
         }
 
         ConditionValue storage = storage(ws, o.pvc());
@@ -125,9 +126,12 @@ public final class StatusCalculator {
         return new Result(s, recheck);
     }
 
-    /** The sidecar reports the path its sessions take on its pod; the status repeats it for `devws status`. */
-    static void sessionPath(Pod pod, SshStatus ssh) {
-        Map<String, String> a = pod.getMetadata().getAnnotations();
+    /**
+     * The sidecar reports the path its sessions take on its activity Lease; the status repeats it for
+     * `devws status` while there is a pod.
+     */
+    static void sessionPath(Lease activity, SshStatus ssh) {
+        Map<String, String> a = activity.getMetadata().getAnnotations();
         if (a != null) {
             ssh.setSessionPath(a.get(SidecarContract.ANNOTATION_SESSION_PATH));
             ssh.setSessionPathReason(a.get(SidecarContract.ANNOTATION_SESSION_PATH_REASON));

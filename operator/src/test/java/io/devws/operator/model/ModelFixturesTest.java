@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.io.IOException;
@@ -34,6 +35,7 @@ class ModelFixturesTest {
         out.put("serviceaccount.yaml", RbacModel.serviceAccount(ws));
         out.put("role.yaml", RbacModel.role(ws));
         out.put("rolebinding.yaml", RbacModel.roleBinding(ws));
+        out.put("lease.yaml", ActivityLeaseModel.desired(ws));
         return out;
     }
 
@@ -61,5 +63,6 @@ class ModelFixturesTest {
 
     /** The fixture types, so a renamed file is caught. */
     static final Map<String, Class<?>> TYPES = Map.of("pod.yaml", Pod.class, "pvc.yaml", PersistentVolumeClaim.class,
-            "serviceaccount.yaml", ServiceAccount.class, "role.yaml", Role.class, "rolebinding.yaml", RoleBinding.class);
+            "serviceaccount.yaml", ServiceAccount.class, "role.yaml", Role.class, "rolebinding.yaml", RoleBinding.class,
+            "lease.yaml", Lease.class);
 }

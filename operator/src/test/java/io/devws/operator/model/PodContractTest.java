@@ -72,6 +72,8 @@ class PodContractTest {
         assertThat(env.get(SidecarContract.ENV_POD_NAME).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
         assertThat(env.get(SidecarContract.ENV_POD_NAMESPACE).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
         assertThat(env.get(SidecarContract.ENV_HOST_SOCKET).getValue()).isEqualTo(SidecarContract.HOST_SOCKET);
+        assertThat(env.get(SidecarContract.ENV_ACTIVITY_LEASE).getValue())
+                .isEqualTo(io.devws.model.WorkspaceNames.of(ws).activityLease());
         assertThat(mounts(sshd)).containsEntry(SidecarContract.HOST_SOCKET_DIR, PodVolumes.HOST_RUN)
                 .doesNotContainValue(PodVolumes.HOST_RUNTIME);
         assertThat(sshd.getReadinessProbe().getExec().getCommand()).containsExactly("sh", "-c", "test -S \"$DEVWS_SOCKET\"");

@@ -91,7 +91,7 @@ class WorkspacePolicyTest {
     void devwsKeysInUserMetadataNeverReachThePod() {
         DevWorkspace ws = ws();
         PodSpec spec = new PodSpec();
-        spec.setAnnotations(Map.of(SidecarContract.ANNOTATION_LAST_ACTIVITY, "2999-01-01T00:00:00Z",
+        spec.setAnnotations(Map.of("devws.io/last-activity", "2999-01-01T00:00:00Z",
                 SidecarContract.ANNOTATION_SESSION_PATH, "host", "x.DEVWS.IO/y", "z", "team.example.com/owner", "alice"));
         spec.setLabels(Map.of(SidecarContract.LABEL_WORKSPACE, "someone-else", "team", "platform"));
         ws.getSpec().setPod(spec);

@@ -17,16 +17,21 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +79,17 @@ class DevWorkspaceReconcilerIT {
         return ws(name).get().getStatus();
     }
 
+    Resource<Lease> lease(String name) {
+        return client.resources(Lease.class).inNamespace(NS).withName(WorkspaceNames.of(name).activityLease());
+    }
+
+    /** What the sidecar does while SSH is active: a JSON merge patch of the Lease's renewTime. */
+    void renew(String name, Instant when) {
+        await().atMost(WAIT).until(() -> lease(name).get() != null);
+        lease(name).patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"renewTime\":\"" + when.atZone(ZoneOffset.UTC).format(MICRO_TIME) + "\"}}");
+    }
+
     Pod awaitPod(String name, Predicate<Pod> condition) {
         await().atMost(WAIT).until(() -> {
             Pod p = pod(name).get();
@@ -104,7 +120,8 @@ class DevWorkspaceReconcilerIT {
                 await().atMost(WAIT).until(() -> client.secrets().inNamespace(NS).withName(n.hostKeySecret()).get(), o -> o != null),
                 await().atMost(WAIT).until(() -> client.serviceAccounts().inNamespace(NS).withName(n.serviceAccount()).get(), o -> o != null),
                 await().atMost(WAIT).until(() -> client.rbac().roles().inNamespace(NS).withName(n.role()).get(), o -> o != null),
-                await().atMost(WAIT).until(() -> client.rbac().roleBindings().inNamespace(NS).withName(n.roleBinding()).get(), o -> o != null));
+                await().atMost(WAIT).until(() -> client.rbac().roleBindings().inNamespace(NS).withName(n.roleBinding()).get(), o -> o != null),
+                await().atMost(WAIT).until(() -> lease("alpha").get(), o -> o != null));
         for (HasMetadata o : owned) {
             assertThat(o.getMetadata().getOwnerReferences()).as(o.getKind() + " owner").singleElement().satisfies(ref -> {
                 assertThat(ref.getKind()).isEqualTo("DevWorkspace");
@@ -116,7 +133,22 @@ class DevWorkspaceReconcilerIT {
         assertThat(pod.getSpec().getContainers()).extracting(c -> c.getImage())
                 .containsExactly("devws.local/dev:bookworm", "devws-sidecar:test");
         Role role = (Role) owned.get(4);
-        assertThat(role.getRules()).allSatisfy(r -> assertThat(r.getResourceNames()).containsExactly("alpha"));
+        // the sidecar's token: exec into its pod, renew its Lease; no write on the pod (labels, owners)
+        assertThat(role.getRules()).noneSatisfy(r -> assertThat(r.getResources()).contains("pods"));
+        assertThat(role.getRules()).filteredOn(r -> r.getResources().contains("pods/exec")).singleElement()
+                .satisfies(r -> assertThat(r.getResourceNames()).containsExactly("alpha"));
+        assertThat(role.getRules()).filteredOn(r -> r.getResources().contains("leases")).singleElement().satisfies(r -> {
+            assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
+            assertThat(r.getResourceNames()).containsExactly(n.activityLease());
+            assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "update", "patch");
+        });
+        Lease lease = (Lease) owned.get(6);
+        assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("devws-sidecar");
+        assertThat(lease.getSpec().getRenewTime()).as("renewed by the sidecar only").isNull();
+        assertThat(pod.getSpec().getContainers().get(1).getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo(SidecarContract.ENV_ACTIVITY_LEASE);
+            assertThat(e.getValue()).isEqualTo(n.activityLease());
+        });
 
         DevWorkspaceStatus status = awaitStatus("alpha", s -> s.getSsh() != null && s.getPodName() != null);
         assertThat(status.getPhase()).isEqualTo(Phase.Starting);
@@ -156,6 +188,7 @@ class DevWorkspaceReconcilerIT {
             return w;
         });
         await().atMost(WAIT).until(() -> pod("beta").get() == null);
+        await("the activity Lease goes with the pod").atMost(WAIT).until(() -> lease("beta").get() == null);
         DevWorkspaceStatus stopped = awaitStatus("beta", s -> s.getPhase() == Phase.Stopped);
         assertThat(stopped.getPodName()).isNull();
         assertThat(stopped.getMessage()).contains("stopped");
@@ -166,6 +199,7 @@ class DevWorkspaceReconcilerIT {
             return w;
         });
         awaitPod("beta", p -> true);
+        assertThat(lease("beta").get()).as("a new run, a new Lease").isNotNull();
         DevWorkspaceStatus again = awaitStatus("beta", s -> s.getPhase() == Phase.Starting);
         assertThat(again.getSsh().getHostPublicKey()).isEqualTo(hostKey);
         assertThat(client.persistentVolumeClaims().inNamespace(NS).withName("beta-workspace").get().getMetadata().getUid()).isEqualTo(pvcUid);
@@ -303,9 +337,11 @@ class DevWorkspaceReconcilerIT {
         client.resource(w).create();
         awaitPod("zeta", p -> true);
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
-        // the sidecar's report first, then the pod turns ready (it became ready long ago)
+        // the sidecar's report first, then the pod turns ready (it became ready long ago); a fresh
+        // last-activity annotation on the pod, the channel of old, holds nothing off
+        renew("zeta", longAgo.plusSeconds(60));
         pod("zeta").edit(p -> {
-            p.getMetadata().getAnnotations().put(SidecarContract.ANNOTATION_LAST_ACTIVITY, longAgo.plusSeconds(60).toString());
+            p.getMetadata().getAnnotations().put(FORMER_POD_ANNOTATION, Instant.now().toString());
             return p;
         });
         setPodStatus("zeta", PodStatuses.ready(longAgo));
@@ -324,12 +360,23 @@ class DevWorkspaceReconcilerIT {
         client.resource(w).create();
         awaitPod("eta", p -> true);
         // activity first: a pod ready for 5 minutes without any would rightly count as idle
-        pod("eta").edit(p -> {
-            p.getMetadata().getAnnotations().put(SidecarContract.ANNOTATION_LAST_ACTIVITY, Instant.now().toString());
-            return p;
-        });
+        renew("eta", Instant.now());
         setPodStatus("eta", PodStatuses.ready(Instant.now().minus(Duration.ofMinutes(5))));
         awaitStatus("eta", st -> st.getLastActivityTime() != null);
+        // the session path, reported on the Lease as well, reaches the status
+        lease("eta").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\""
+                + SidecarContract.ANNOTATION_SESSION_PATH + "\":\"host\",\"" + SidecarContract.ANNOTATION_SESSION_PATH_REASON
+                + "\":\"the session host answers\"}}}");
+        awaitStatus("eta", st -> st.getSsh() != null && "host".equals(st.getSsh().getSessionPath()));
+        // whoever holds the sidecar's token strips the Lease's owner: the operator puts it back and
+        // keeps the sidecar's fields
+        lease("eta").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"ownerReferences\":null}}");
+        await().atMost(WAIT).until(() -> lease("eta").get().getMetadata().getOwnerReferences() != null
+                && lease("eta").get().getMetadata().getOwnerReferences().size() == 1);
+        Lease restored = lease("eta").get();
+        assertThat(restored.getMetadata().getOwnerReferences().get(0).getUid()).isEqualTo(ws("eta").get().getMetadata().getUid());
+        assertThat(restored.getSpec().getRenewTime()).isNotNull();
+        assertThat(restored.getMetadata().getAnnotations()).containsEntry(SidecarContract.ANNOTATION_SESSION_PATH, "host");
         await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
         assertThat(ws("eta").get().getSpec().started()).isTrue();
         assertThat(pod("eta").get()).isNotNull();
@@ -402,7 +449,7 @@ class DevWorkspaceReconcilerIT {
         w.getSpec().getContainer().setEnv(List.of(new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("TOKEN")
                 .withNewValueFrom().withNewSecretKeyRef().withName("team-token").withKey("token").endSecretKeyRef().endValueFrom().build()));
         io.devws.model.PodSpec podSpec = new io.devws.model.PodSpec();
-        podSpec.setAnnotations(java.util.Map.of(SidecarContract.ANNOTATION_LAST_ACTIVITY, "2999-01-01T00:00:00Z", "team.example.com/owner", "alice"));
+        podSpec.setAnnotations(java.util.Map.of(FORMER_POD_ANNOTATION, "2999-01-01T00:00:00Z", "team.example.com/owner", "alice"));
         w.getSpec().setPod(podSpec);
         w.getSpec().setIdleTimeout("1m");
         client.resource(w).create();
@@ -417,10 +464,13 @@ class DevWorkspaceReconcilerIT {
         });
         Pod pod = awaitPod("escape-env", p -> true);
         assertThat(pod.getMetadata().getAnnotations()).containsEntry("team.example.com/owner", "alice")
-                .doesNotContainKey(SidecarContract.ANNOTATION_LAST_ACTIVITY);
+                .doesNotContainKey(FORMER_POD_ANNOTATION);
         assertThat(pod.getSpec().getContainers().get(0).getEnv()).anySatisfy(e -> assertThat(e.getName()).isEqualTo("TOKEN"));
     }
 
     static final List<Class<? extends HasMetadata>> OWNED = List.of(Pod.class, PersistentVolumeClaim.class, Secret.class,
-            ServiceAccount.class, Role.class, RoleBinding.class);
+            ServiceAccount.class, Role.class, RoleBinding.class, Lease.class);
+    /** Where the sidecar used to report activity; no longer read (the Lease's renewTime is). */
+    static final String FORMER_POD_ANNOTATION = "devws.io/last-activity";
+    static final DateTimeFormatter MICRO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSX");
 }

@@ -16,6 +16,8 @@ import io.devws.operator.model.WorkspacePodModel;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
@@ -66,7 +68,11 @@ class StatusCalculatorTest {
     }
 
     StatusCalculator.Result compute(Optional<Pod> pod) {
-        return StatusCalculator.compute(new Observed(ws, Optional.of(boundPvc()), Optional.of(secret), pod), NOW, TIMEOUT);
+        return compute(pod, Optional.empty());
+    }
+
+    StatusCalculator.Result compute(Optional<Pod> pod, Optional<Lease> activity) {
+        return StatusCalculator.compute(new Observed(ws, Optional.of(boundPvc()), Optional.of(secret), pod, activity), NOW, TIMEOUT);
     }
 
     @Test
@@ -99,13 +105,25 @@ class StatusCalculatorTest {
     @Test
     void sessionPathReportedByTheSidecarIsCopiedIntoTheStatus() {
         Pod pod = pod(NOW.minusSeconds(30), ready());
-        assertThat(compute(Optional.of(pod)).status().getSsh().getSessionPath()).as("not reported yet").isNull();
-        pod.getMetadata().getAnnotations().put(SidecarContract.ANNOTATION_SESSION_PATH, "exec");
-        pod.getMetadata().getAnnotations().put(SidecarContract.ANNOTATION_SESSION_PATH_REASON, "the session host cannot run: no glibc");
-        DevWorkspaceStatus s = compute(Optional.of(pod)).status();
+        Lease lease = new LeaseBuilder().withNewMetadata().withName("minimal-devws-activity").endMetadata()
+                .withNewSpec().withHolderIdentity("devws-sidecar").endSpec().build();
+        assertThat(compute(Optional.of(pod), Optional.of(lease)).status().getSsh().getSessionPath()).as("not reported yet").isNull();
+        lease.getMetadata().setAnnotations(new java.util.HashMap<>(java.util.Map.of(
+                SidecarContract.ANNOTATION_SESSION_PATH, "exec",
+                SidecarContract.ANNOTATION_SESSION_PATH_REASON, "the session host cannot run: no glibc")));
+        lease.getSpec().setRenewTime(NOW.minusSeconds(5).atZone(java.time.ZoneOffset.UTC));
+        DevWorkspaceStatus s = compute(Optional.of(pod), Optional.of(lease)).status();
         assertThat(s.getSsh().getSessionPath()).isEqualTo("exec");
         assertThat(s.getSsh().getSessionPathReason()).isEqualTo("the session host cannot run: no glibc");
         assertThat(s.getSsh().getHostKeyFingerprint()).startsWith("SHA256:");
+        assertThat(s.getLastActivityTime()).as("the Lease's renewTime").isEqualTo("2026-01-01T11:59:55Z");
+        lease.getSpec().setRenewTime(java.time.ZonedDateTime.parse("2999-01-01T00:00:00Z"));
+        assertThat(compute(Optional.of(pod), Optional.of(lease)).status().getLastActivityTime()).as("a report from the future is none").isNull();
+        assertThat(compute(Optional.empty(), Optional.of(lease)).status().getSsh().getSessionPath())
+                .as("no pod, no session path").isNull();
+        Pod annotated = pod(NOW.minusSeconds(30), ready());
+        annotated.getMetadata().getAnnotations().put(SidecarContract.ANNOTATION_SESSION_PATH, "host");
+        assertThat(compute(Optional.of(annotated)).status().getSsh().getSessionPath()).as("a pod annotation is not read").isNull();
     }
 
     @Test

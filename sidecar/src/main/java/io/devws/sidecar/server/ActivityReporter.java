@@ -3,8 +3,7 @@ package io.devws.sidecar.server;
 import io.devws.sidecar.config.SidecarConfig;
 
 /**
- * Reports activity somewhere (the kube implementation patches the pod's last-activity
- * annotation). Implementations register through {@code META-INF/services}; {@code serve
+ * Reports activity somewhere (the kube implementation renews the workspace's activity Lease). Implementations register through {@code META-INF/services}; {@code serve
  * --report-activity} starts each one found with the daemon's {@link ActivityProbe}.
  */
 public interface ActivityReporter {

@@ -2,11 +2,12 @@ package io.devws.sidecar.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devws.sidecar.pod.PodAnnotator;
 import io.devws.model.SidecarContract;
+import io.devws.sidecar.lease.ActivityLease;
 import io.devws.sidecar.server.ActivityProbe;
 import io.devws.testing.ExecTestServer;
-import io.devws.testing.TestWorkspaces;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,27 +114,53 @@ class ActivityReportingTest {
     }
 
     @Test
-    void annotatorPatchesTheRfc3339AnnotationOntoThePod() {
+    void renewalWritesTheLeasesMicroTimeAndKeepsTheOperatorsFields() {
         try (ExecTestServer server = ExecTestServer.start(); KubernetesClient client = server.client()) {
-            client.pods().inNamespace("ns").resource(TestWorkspaces.pod("ns", "ws", true)).create();
-            new PodAnnotator(client, "ns", "ws").annotate(Instant.parse("2026-11-26T10:00:01.123Z"));
-            assertThat(client.pods().inNamespace("ns").withName("ws").get().getMetadata().getAnnotations())
-                    .containsEntry(SidecarContract.ANNOTATION_LAST_ACTIVITY, "2026-11-26T10:00:01Z");
-            assertThat(client.pods().inNamespace("ns").withName("ws").get().getMetadata().getLabels())
-                    .containsEntry(SidecarContract.LABEL_WORKSPACE, "ws");
+            client.resources(Lease.class).inNamespace("ns").resource(new LeaseBuilder()
+                    .withNewMetadata().withName("ws-devws-activity").withNamespace("ns")
+                    .addToLabels(SidecarContract.LABEL_WORKSPACE, "ws").endMetadata()
+                    .withNewSpec().withHolderIdentity("ws").endSpec().build()).create();
+            ActivityLease lease = new ActivityLease(client, "ns", "ws-devws-activity");
+            lease.renew(Instant.parse("2026-11-26T10:00:01.123456789Z"));
+            lease.annotateSessionPath("exec", "the session host cannot run");
+            Lease stored = client.resources(Lease.class).inNamespace("ns").withName("ws-devws-activity").get();
+            assertThat(stored.getSpec().getRenewTime().toInstant()).isEqualTo(Instant.parse("2026-11-26T10:00:01.123456Z"));
+            assertThat(stored.getSpec().getHolderIdentity()).isEqualTo("ws");
+            assertThat(stored.getMetadata().getLabels()).containsEntry(SidecarContract.LABEL_WORKSPACE, "ws");
+            assertThat(stored.getMetadata().getAnnotations())
+                    .containsEntry(SidecarContract.ANNOTATION_SESSION_PATH, "exec")
+                    .containsEntry(SidecarContract.ANNOTATION_SESSION_PATH_REASON, "the session host cannot run");
+            assertThat(client.pods().inNamespace("ns").list().getItems()).as("no pod is touched").isEmpty();
         }
+    }
+
+    @Test
+    void microTimeHasExactlySixFractionalDigitsInUtc() {
+        // the API server parses MicroTime with Go's RFC3339Micro layout: six digits, no fewer
+        assertThat(ActivityLease.microTime(Instant.parse("2026-11-26T10:00:01Z"))).isEqualTo("2026-11-26T10:00:01.000000Z");
+        assertThat(ActivityLease.renewPatch(Instant.parse("2026-11-26T10:00:01.5Z")))
+                .isEqualTo("{\"spec\":{\"renewTime\":\"2026-11-26T10:00:01.500000Z\"}}");
+    }
+
+    @Test
+    void leaseNameComesFromTheOperatorsVariable() {
+        assertThat(ActivityLease.nameFrom(java.util.Map.of(SidecarContract.ENV_ACTIVITY_LEASE, "ws-devws-activity")))
+                .isEqualTo("ws-devws-activity");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ActivityLease.nameFrom(java.util.Map.of()))
+                .hasMessageContaining(SidecarContract.ENV_ACTIVITY_LEASE);
+        assertThat(ActivityLease.nameIn(java.util.Map.of(SidecarContract.ENV_ACTIVITY_LEASE, " "))).isEmpty();
     }
 
     @Test
     void reporterIsRegisteredForTheDaemon() {
         assertThat(java.util.ServiceLoader.load(io.devws.sidecar.server.ActivityReporter.class).stream()
-                .map(p -> p.type().getName())).contains(PodActivityReporter.class.getName());
-        assertThat(PodActivityReporter.TICK).isLessThan(Duration.ofMinutes(1));
+                .map(p -> p.type().getName())).contains(LeaseActivityReporter.class.getName());
+        assertThat(LeaseActivityReporter.TICK).isLessThan(Duration.ofMinutes(1));
     }
 
     @Test
     void sessionPathPatchIsAJsonMergePatchOfBothAnnotations() {
-        String patch = PodAnnotator.patch("exec", "devws-host: cannot run: \"java -version\" fails (no glibc?)");
+        String patch = ActivityLease.sessionPathPatch("exec", "devws-host: cannot run: \"java -version\" fails (no glibc?)");
         var tree = new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal(patch, java.util.Map.class);
         org.assertj.core.api.Assertions.assertThat(tree).isEqualTo(java.util.Map.of("metadata", java.util.Map.of("annotations", java.util.Map.of(
                 "devws.io/session-path", "exec",

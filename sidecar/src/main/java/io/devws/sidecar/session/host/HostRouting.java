@@ -2,8 +2,8 @@ package io.devws.sidecar.session.host;
 
 import io.devws.host.client.HostClient;
 import io.devws.model.SidecarContract;
-import io.devws.sidecar.pod.PodAnnotator;
 import io.devws.sidecar.config.SidecarConfig;
+import io.devws.sidecar.lease.ActivityLease;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.kube.KubeTarget;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * Wires the kube executor's session path: with {@code DEVWS_HOST_SOCKET} set (the operator sets it
  * on every workspace pod), sessions go through the session host when it runs and the per-session
- * exec otherwise, and the pod's annotations say which; without it, exec only (as before).
+ * exec otherwise, and the annotations of the workspace's activity Lease say which; without it, exec
+ * only (as before).
  */
 public final class HostRouting {
     private HostRouting() {
@@ -35,8 +36,12 @@ public final class HostRouting {
         if (socket == null || socket.isBlank()) {
             return exec;
         }
-        PodAnnotator annotator = new PodAnnotator(client, target.namespace(), target.pod());
-        Consumer<SessionPath> reporter = p -> annotator.annotateSessionPath(p.path(), p.reason());
+        // the path is information for `devws status`: without a Lease to report it on, sessions still run
+        Consumer<SessionPath> reporter = ActivityLease.nameIn(env)
+                .map(name -> new ActivityLease(client, target.namespace(), name))
+                .<Consumer<SessionPath>>map(lease -> p -> lease.annotateSessionPath(p.path(), p.reason()))
+                .orElse(p -> {
+                });
         Path socketPath = Path.of(socket);
         HostSessionExecutor host = new HostSessionExecutor(new HostClient(socketPath), config.agentSocket());
         // alive = the host answers the protocol's ping (a listener of another kind is no host)

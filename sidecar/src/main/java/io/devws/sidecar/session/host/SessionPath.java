@@ -1,7 +1,7 @@
 package io.devws.sidecar.session.host;
 
 /**
- * How sessions reach the dev container, as the sidecar reports it on its pod
+ * How sessions reach the dev container, as the sidecar reports it on its activity Lease
  * ({@link io.devws.model.SidecarContract#ANNOTATION_SESSION_PATH}): through the session host, or
  * through one exec per session (the fallback), with the reason.
  */
