@@ -79,7 +79,7 @@ class LifecycleCommandsIT {
     void upWithoutImageForANewWorkspaceSaysWhatToDo() {
         CliRun up = devws("up", "nope", "--no-wait");
         assertThat(up.exitCode()).isEqualTo(1);
-        assertThat(up.err()).isEqualTo("devws: workspace nope does not exist yet: give an image, e.g. devws up nope --image debian:bookworm\n");
+        assertThat(up.err()).isEqualTo("devws: workspace nope does not exist yet: give an image, e.g. devws up nope --image debian:bookworm --user 0\n");
         assertThat(get("nope")).isNull();
     }
 
