@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  */
 final class SessionSteps {
     static final Duration T = Duration.ofSeconds(60);
+    /**
+     * The operator reads the host-key Secret by name every 2 minutes (it never lists or watches Secrets:
+     * docs/security.md), so an edited Secret reaches the status within that period and a reconcile.
+     */
+    static final Duration SECRET_POLL = Duration.ofMinutes(3);
     private static final Pattern ALLOCATED = Pattern.compile("Allocated port (\\d+) for remote forward");
 
     private final Cluster cluster;
@@ -199,7 +204,7 @@ final class SessionSteps {
         String fake = Files.readString(Path.of(other + ".pub")).strip();
         try {
             setPublicKey(secret, fake);
-            Waits.until("the status publishes the replaced key", T,
+            Waits.until("the status publishes the replaced key", SECRET_POLL,
                     () -> cluster.workspace(ns, ws).getStatus().getSsh().getHostPublicKey(), k -> fake.startsWith(k));
             Proc.Result builtin = user.devws("ssh", ws, "--", "echo should-not-run").run();
             assertThat(builtin.exit()).as(builtin.describe()).isEqualTo(255);
@@ -212,7 +217,7 @@ final class SessionSteps {
                     .containsAnyOf("REMOTE HOST IDENTIFICATION HAS CHANGED", "Host key verification failed");
         } finally {
             setPublicKey(secret, real);
-            Waits.until("the status publishes the real key again", T,
+            Waits.until("the status publishes the real key again", SECRET_POLL,
                     () -> cluster.workspace(ns, ws).getStatus().getSsh().getHostPublicKey(), k -> real.startsWith(k));
         }
         assertThat(user.devws("ssh", ws, "--", "echo back").run().ok().out()).isEqualTo("back\n");
