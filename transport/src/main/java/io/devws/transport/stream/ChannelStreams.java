@@ -19,11 +19,23 @@ public final class ChannelStreams {
         return Streams.input((b, off, len) -> ch.read(ByteBuffer.wrap(b, off, len)), ch);
     }
 
+    /**
+     * Writes with the caller's interrupt status cleared, and restored after: MINA writes packets on whatever thread
+     * sends them (a session's pump releasing window, say), and a blocking channel closes itself when a writer is
+     * interrupted, which would end the whole connection for one thread's interrupt.
+     */
     public static OutputStream out(SocketChannel ch) {
         return Streams.output((b, off, len) -> {
-            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+            boolean interrupted = Thread.interrupted();
+            try {
+                ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }, ch);
     }
