@@ -4,7 +4,6 @@ import io.devws.model.DevWorkspace;
 import io.devws.model.WorkspaceNames;
 import io.devws.operator.model.HostKeyMaterial;
 import io.devws.operator.model.HostKeySecretModel;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -15,7 +14,6 @@ import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
 import io.javaoperatorsdk.operator.processing.event.source.ExternalResourceCachingEventSource;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,9 +52,7 @@ public class HostKeySecretDependent extends PerResourcePollingDependentResource<
     /** Owned by the workspace, as the informer-based dependents' objects are (garbage-collected with it). */
     @Override
     public Secret create(Secret desired, DevWorkspace ws, Context<DevWorkspace> context) {
-        desired.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
-                .withApiVersion(ws.getApiVersion()).withKind(ws.getKind()).withName(ws.getMetadata().getName())
-                .withUid(ws.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build()));
+        desired.addOwnerReference(ws);
         KubernetesClient client = context.getClient();
         try {
             return client.secrets().inNamespace(ws.getMetadata().getNamespace()).resource(desired).create();

@@ -26,6 +26,11 @@ public final class AgentPeers {
 
     private final Supplier<OptionalLong> sessionUid;
     private final UserPrincipal self;
+    /** The sessions' uid and its principal, looked up once per uid rather than per connection. */
+    private volatile Allowed allowed;
+
+    private record Allowed(long uid, UserPrincipal principal) {
+    }
 
     /** @param sessionUid the uid sessions run as, when known (asked per connection: the host may start later) */
     public AgentPeers(Supplier<OptionalLong> sessionUid) {
@@ -60,12 +65,21 @@ public final class AgentPeers {
             LOG.warn("refused an agent connection whose peer is unknown: {}", e.toString());
             return false;
         }
-        if (peer.equals(self) || peer.equals(principal(uid.getAsLong()))) {
+        if (peer.equals(self) || peer.equals(sessionUser(uid.getAsLong()))) {
             return true;
         }
         LOG.warn("refused an agent connection from uid {}: only the workspace's user ({}) may use the forwarded agent",
                 peer.getName(), uid.getAsLong());
         return false;
+    }
+
+    private UserPrincipal sessionUser(long uid) {
+        Allowed a = allowed;
+        if (a == null || a.uid() != uid) {
+            a = new Allowed(uid, principal(uid));
+            allowed = a;
+        }
+        return a.principal();
     }
 
     private static long ownUid() {

@@ -78,12 +78,12 @@ public final class KubeSessionExecutor implements SessionExecutor {
                 stream.resize(spec.pty().columns(), spec.pty().rows());
             }
             return process;
-        } catch (KubernetesClientException e) {
-            settings.delete(file);
-            throw new IOException("cannot exec into " + target + ": " + e.getMessage()
-                    + " (the sidecar's ServiceAccount needs 'create' on 'pods/exec' for this pod)", e);
         } catch (RuntimeException e) {
             settings.delete(file);
+            if (e instanceof KubernetesClientException) {
+                throw new IOException("cannot exec into " + target + ": " + e.getMessage()
+                        + " (the sidecar's ServiceAccount needs 'create' on 'pods/exec' for this pod)", e);
+            }
             throw e;
         }
     }
