@@ -9,23 +9,24 @@ import java.util.Optional;
 /**
  * The Lease the replicas compete for. Only the leader reconciles; a standby keeps its caches warm and
  * takes over when the leader releases the Lease (graceful shutdown) or stops renewing it (crash).
- * A leader that cannot renew in time exits, so that it restarts as a candidate: JOSDK's builder never
- * exits, and a leader that stopped leading then went on reconciling next to the new one (seen on
+ * A leader that cannot renew in time exits, so that it restarts as a candidate ({@link LeaderLease}): JOSDK's
+ * builder never exits, and a leader that stopped leading then went on reconciling next to the new one (seen on
  * a real cluster whose API server answered slowly: two replicas wrote Events for the same transition).
  */
 @ApplicationScoped
 public class LeaderElectionProducer {
     @Produces
     @Singleton
-    LeaderElectionConfiguration leaderElection(OperatorConfig config) {
-        return of(config.leaderElection());
+    LeaderElectionConfiguration leaderElection(OperatorConfig config, LeaderLease lease) {
+        return of(config.leaderElection(), lease);
     }
 
-    static LeaderElectionConfiguration of(OperatorConfig.LeaderElection le) {
-        // the constructor, not LeaderElectionConfigurationBuilder: its build() never exits on lost leadership
+    static LeaderElectionConfiguration of(OperatorConfig.LeaderElection le, LeaderLease lease) {
+        // JOSDK's exitOnStopLeading off: its System.exit ran on the thread stopping the operator and hung a
+        // graceful shutdown for good; LeaderLease exits on a thread of its own, and releases the Lease
         String namespace = le.leaseNamespace().or(() -> env("POD_NAMESPACE")).orElse(null);
         return new LeaderElectionConfiguration(le.leaseName(), namespace, le.leaseDuration(), le.renewDeadline(),
-                le.retryPeriod(), identity(), null, true);
+                le.retryPeriod(), identity(), lease.callbacks(), false);
     }
 
     /** The pod name in a pod; host and pid outside one, so that two local processes differ. */

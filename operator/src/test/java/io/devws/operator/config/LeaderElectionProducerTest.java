@@ -32,9 +32,11 @@ class LeaderElectionProducerTest {
     }
 
     @Test
-    void aLeaderThatStopsLeadingExitsInsteadOfReconcilingOn() {
-        var config = LeaderElectionProducer.of(settings(Optional.of("ops")));
-        assertThat(config.isExitOnStopLeading()).isTrue();
+    void aLeaderThatStopsLeadingIsHandledByLeaderLeaseNotByJosdksExit() {
+        var config = LeaderElectionProducer.of(settings(Optional.of("ops")), new LeaderLease());
+        // JOSDK's exit ran on the thread stopping the operator and hung every graceful shutdown of a leader
+        assertThat(config.isExitOnStopLeading()).isFalse();
+        assertThat(config.getLeaderCallbacks()).isPresent();
         assertThat(config.getLeaseName()).isEqualTo("devws-operator");
         assertThat(config.getLeaseNamespace()).contains("ops");
         assertThat(config.getLeaseDuration()).isGreaterThan(config.getRenewDeadline());
@@ -47,6 +49,6 @@ class LeaderElectionProducerTest {
         if (System.getenv("POD_NAMESPACE") == null) {
             assertThat(LeaderElectionProducer.identity()).endsWith("-" + ProcessHandle.current().pid());
         }
-        assertThat(LeaderElectionProducer.of(settings(Optional.empty())).getIdentity()).contains(LeaderElectionProducer.identity());
+        assertThat(LeaderElectionProducer.of(settings(Optional.empty()), new LeaderLease()).getIdentity()).contains(LeaderElectionProducer.identity());
     }
 }
