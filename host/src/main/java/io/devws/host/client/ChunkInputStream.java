@@ -24,9 +24,15 @@ final class ChunkInputStream extends InputStream {
         }
     }
 
-    /** No more chunks; the reader sees EOF once it took what was queued. Never blocks. */
+    /**
+     * No more chunks; the reader sees EOF once it took what was queued. Never blocks. The END marker wakes a
+     * reader waiting on an empty queue at once (without it, EOF waited for the reader's 100 ms poll, and every
+     * session's exit status with it: ~100 ms per `ssh ws true` on the cluster); a full queue has no waiting
+     * reader, which finds {@code ended} once it has drained it.
+     */
     void end() {
         ended = true;
+        chunks.offer(END);
     }
 
     @Override
@@ -40,16 +46,16 @@ final class ChunkInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
+        if (current == END) {
+            return -1; // and again on every later read
+        }
         if (current == null || pos == current.length) {
-            if (current == END) {
-                return -1;
-            }
             try {
                 byte[] next = null;
                 while (next == null) {
                     boolean last = ended; // read before polling: a chunk queued before end() is still taken
                     next = chunks.poll(last ? 0 : 100, TimeUnit.MILLISECONDS);
-                    if (next == null && last) {
+                    if (next == END || next == null && last) {
                         current = END;
                         return -1;
                     }
