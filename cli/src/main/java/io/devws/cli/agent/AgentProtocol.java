@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The thin client's conversation with the agent over the Unix socket.
@@ -37,21 +38,21 @@ public final class AgentProtocol {
     }
 
     /**
-     * This build's identity: version plus the jar's size and time, so a rebuilt or reinstalled devws never
-     * talks to an agent started from other code.
+     * This build's identity: the size and modification time (in seconds) of the jar holding this class, so a
+     * rebuilt or reinstalled devws never talks to an agent started from other code. The perl thin client
+     * ({@code lib/devws-thin.pl}) computes the same from the same file.
      */
     public static String identity() {
-        String version = AgentProtocol.class.getPackage().getImplementationVersion();
-        String build = "classes";
         try {
             Path jar = Path.of(AgentProtocol.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(jar)) {
-                build = Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis();
+                return Files.size(jar) + "@" + Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            // no code source: classes from a directory (tests); the version still tells builds apart
+            // no code source: classes from a directory (tests)
         }
-        return (version == null ? "dev" : version) + "/" + build;
+        String version = AgentProtocol.class.getPackage().getImplementationVersion();
+        return (version == null ? "dev" : version) + "/classes";
     }
 
     /** What the thin client's own process knows: the agent's environment and stderr are another process's. */

@@ -80,6 +80,26 @@ class TunnelAgentIT {
     }
 
     @Test
+    void onceTheAgentRunsNoJvmStartsPerConnectionAndTheJvmThinClientStillServes() throws Exception {
+        assertThat(path.run(path.ssh(List.of(), "true"), null).code()).isZero();
+        long pid = awaitAgent();
+        // a JVM option no JVM accepts: any JVM the ProxyCommand started would fail; the perl thin client does not care
+        Map<String, String> noJvm = Map.of("DEVWS_JAVA_OPTS", "-XX:+NoSuchOptionAnywhere");
+        FullPath.Result perl = path.run(path.ssh(List.of(), "echo perl-out; echo perl-err >&2; exit 5"), noJvm);
+        assertThat(perl.code()).as(perl.err()).isEqualTo(5);
+        assertThat(perl.out()).isEqualTo("perl-out\n");
+        assertThat(perl.err()).contains("perl-err").doesNotContain("NoSuchOptionAnywhere");
+        // the same agent serves the JVM thin client (no perl on PATH, or DEVWS_THIN=jvm): one protocol, one identity
+        FullPath.Result jvm = path.run(path.ssh(List.of(), "echo jvm-out; exit 6"), Map.of("DEVWS_THIN", "jvm"));
+        assertThat(jvm.code()).as(jvm.err()).isEqualTo(6);
+        assertThat(jvm.out()).isEqualTo("jvm-out\n");
+        assertThat(agentStatus()).contains("pid " + pid).contains("2 served");
+        // with DEVWS_THIN=jvm the bad option reaches a JVM: proof that the first run above started none
+        FullPath.Result broken = path.run(path.ssh(List.of(), "true"), Map.of("DEVWS_THIN", "jvm", "DEVWS_JAVA_OPTS", "-XX:+NoSuchOptionAnywhere"));
+        assertThat(broken.code()).isNotZero();
+    }
+
+    @Test
     void parallelSessionsShareTheAgent() throws Exception {
         assertThat(path.run(path.ssh(List.of(), "true"), null).code()).isZero();
         long pid = awaitAgent();
