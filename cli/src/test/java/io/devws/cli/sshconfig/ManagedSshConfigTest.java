@@ -26,6 +26,16 @@ class ManagedSshConfigTest {
     }
 
     @Test
+    void aesGcmComesFirstUnlessTheUserChoseCiphers() {
+        SshPaths paths = SshPaths.forHome(Path.of("/h"));
+        assertThat(new ManagedSshConfig(Path.of("/d/devws"), paths, ConfigSshOptions.DEFAULTS).renderDefaults())
+                .contains("  Ciphers aes128-gcm@openssh.com,aes256-gcm@openssh.com,aes128-ctr,aes192-ctr,aes256-ctr\n");
+        String own = new ManagedSshConfig(Path.of("/d/devws"), paths, ConfigSshOptions.DEFAULTS.withSshOption("ciphers", "aes256-ctr"))
+                .renderDefaults();
+        assertThat(own).contains("  ciphers aes256-ctr\n").doesNotContain("aes128-gcm");
+    }
+
+    @Test
     void multiplexingSharesOneConnectionPerHostInTheDevwsDirectory() {
         ManagedSshConfig managed = new ManagedSshConfig(Path.of("/d/devws"), SshPaths.forHome(Path.of("/home/a b%")),
                 ConfigSshOptions.DEFAULTS.withControlPersist("10m"));
