@@ -164,7 +164,8 @@ public final class SessionCommand implements Command {
      * waiting for bytes that never come: the session is then hung up, so the client sees its end.
      */
     private Thread pump(String name, InputStream from, OutputStream to, boolean closeTarget, SessionProcess p) {
-        return Pump.start("devws-session-" + name, () -> {
+        // stdin is the pump the session's end interrupts (below): it must not write to sockets itself
+        Runnable body = () -> {
             try {
                 Pump.copy(from, to);
             } catch (IOException e) {
@@ -177,7 +178,9 @@ public final class SessionCommand implements Command {
                     close(to);
                 }
             }
-        });
+        };
+        String thread = "devws-session-" + name;
+        return "stdin".equals(name) ? Pump.startInterruptible(thread, body) : Pump.start(thread, body);
     }
 
     private static void join(Thread t) {
