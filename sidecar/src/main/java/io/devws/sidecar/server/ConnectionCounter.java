@@ -28,7 +28,7 @@ final class ConnectionCounter implements SessionListener, ActivityProbe {
     @Override
     public void sessionException(Session session, Throwable t) {
         if (firstReport(session)) {
-            LOG.warn("connection {} failed: {}", session.getIoSession().getId(), t.toString());
+            LOG.warn("connection {} failed: {}", session.getIoSession().getId(), t.toString(), t);
         }
     }
 

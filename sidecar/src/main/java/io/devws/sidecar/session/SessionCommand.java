@@ -12,6 +12,7 @@ import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.channel.ChannelSessionAware;
 import org.apache.sshd.server.command.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * process: pumps the channel's streams to the {@link SessionProcess}, follows window-change and
  * signal requests, and reports exit-status, or exit-signal alone when a signal killed the process.
  */
-public final class SessionCommand implements Command {
+public final class SessionCommand implements Command, ChannelSessionAware {
     private static final Logger LOG = LoggerFactory.getLogger(SessionCommand.class);
     private static final long DRAIN_MILLIS = 5000;
 
@@ -230,9 +231,17 @@ public final class SessionCommand implements Command {
         }
     }
 
+    /** MINA calls this before it sets up the streams: with a receiver in place it makes no pipe of its own. */
+    @Override
+    public void setChannelSession(ChannelSession channel) {
+        SessionInput input = new SessionInput(channel);
+        channel.setDataReceiver(input);
+        this.in = input.getIn();
+    }
+
     @Override
     public void setInputStream(InputStream in) {
-        this.in = in;
+        this.in = in; // only if MINA made the pipe after all
     }
 
     @Override

@@ -92,7 +92,7 @@ class HostExecutorIT {
         OpenSshIT.writeRandom(big, 16 << 20);
         for (int i = 0; i < 200; i++) {
             Result r = sp.run(sp.builder(sp.ssh(List.of(), "head -c 10 | wc -c")).redirectInput(big.toFile()));
-            assertThat(r.code()).as("run %d: %s", i, r.err()).isZero();
+            assertThat(r.code()).as("run %d: %s\ndaemon: %s", i, r.err(), sp.daemonLog()).isZero();
             assertThat(r.out().trim()).as("run %d", i).isEqualTo("10");
         }
     }
