@@ -1,6 +1,7 @@
 package io.devws.sidecar.session;
 
 import io.devws.transport.io.Pump;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,13 +76,16 @@ public final class SessionCommand implements Command, ChannelSessionAware {
             return;
         }
         // closing a PTY's input would hang up the terminal: EOF from the client only ends pipe input
-        Thread stdin = pump("stdin", in, p.stdin(), spec.pty() == null, p);
+        pump("stdin", in, p.stdin(), spec.pty() == null, p);
         Thread stdout = pump("stdout", p.stdout(), out, false, p);
         Thread stderr = pump("stderr", p.stderr(), err, false, p);
         p.onExit().whenComplete((status, failure) -> {
             join(stdout);
             join(stderr);
-            stdin.interrupt();
+            // ends the stdin pump where it waits for the client: closing its input, not interrupting the thread
+            // (an interrupt during a blocking socket write, a window adjust it sends, closed the connection);
+            // client input that still arrives is dropped (SessionInput)
+            close(in);
             finish(channel, failure == null ? status : SessionProcess.ExitStatus.exited(255));
         });
     }
@@ -165,8 +169,7 @@ public final class SessionCommand implements Command, ChannelSessionAware {
      * waiting for bytes that never come: the session is then hung up, so the client sees its end.
      */
     private Thread pump(String name, InputStream from, OutputStream to, boolean closeTarget, SessionProcess p) {
-        // stdin is the pump the session's end interrupts (below): it must not write to sockets itself
-        Runnable body = () -> {
+        return Pump.start("devws-session-" + name, () -> {
             try {
                 Pump.copy(from, to);
             } catch (IOException e) {
@@ -179,9 +182,7 @@ public final class SessionCommand implements Command, ChannelSessionAware {
                     close(to);
                 }
             }
-        };
-        String thread = "devws-session-" + name;
-        return "stdin".equals(name) ? Pump.startInterruptible(thread, body) : Pump.start(thread, body);
+        });
     }
 
     private static void join(Thread t) {
@@ -192,11 +193,11 @@ public final class SessionCommand implements Command, ChannelSessionAware {
         }
     }
 
-    private static void close(OutputStream s) {
+    private static void close(Closeable s) {
         try {
             s.close();
         } catch (IOException ignored) {
-            // process already gone
+            // already gone
         }
     }
 

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * thrown. The session's end closes the channel (and with it this pipe) on its own thread while MINA's reader may be
  * past its "is the channel closing?" check with the client's next stdin packet; the "Pipe closed" it then threw
  * failed the whole SSH connection (ssh exit 255 after the command's output: an early exit such as
- * {@code head -c 10 < big}, HostExecutorIT). Nobody reads a closed pipe, so dropping is what a session owes.
+ * {@code head -c 10 < big}, HostExecutorIT). Nobody reads a closed pipe, so dropping is what a session owes. It is
+ * also what lets {@link SessionCommand} end its stdin pump by closing this pipe rather than interrupting the thread.
  */
 final class SessionInput extends PipeDataReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(SessionInput.class);

@@ -87,32 +87,9 @@ public final class Pump {
 
     /** Runs {@code body} on a new daemon thread (pumps must never keep a JVM alive). */
     public static Thread start(String name, Runnable body) {
-        return start(new Thread(body, name));
-    }
-
-    /**
-     * Like {@link #start}, for a pump its owner stops by interrupting it (a session's stdin pump at the session's
-     * end). Such a thread must never write to a blocking socket channel, which closes itself for an interrupted
-     * writer: see {@link #mayBeInterrupted}.
-     */
-    public static Thread startInterruptible(String name, Runnable body) {
-        return start(new Interruptible(body, name));
-    }
-
-    /** Whether {@code t} is a pump that may be interrupted at any moment (writes from it belong on another thread). */
-    public static boolean mayBeInterrupted(Thread t) {
-        return t instanceof Interruptible;
-    }
-
-    private static Thread start(Thread t) {
+        Thread t = new Thread(body, name);
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    private static final class Interruptible extends Thread {
-        Interruptible(Runnable body, String name) {
-            super(body, name);
-        }
     }
 }

@@ -17,7 +17,6 @@ import org.apache.sshd.common.io.IoHandler;
 import org.apache.sshd.common.io.IoService;
 import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.io.IoWriteFuture;
-import io.devws.transport.io.Pump;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.common.util.closeable.AbstractCloseable;
@@ -151,10 +150,8 @@ public final class StreamIoSession extends AbstractCloseable implements IoSessio
         byte[] data = new byte[buffer.available()];
         buffer.getRawBytes(data);
         // fast path: nothing queued, so write on the caller's thread (MINA already serialises
-        // packet writes); saves a thread hand-off per packet, which is most of a round trip. Not on a
-        // pump that may be interrupted (a session's stdin pump sends window adjusts): an interrupt
-        // during a blocking write closes the channel, i.e. the whole SSH connection
-        if (!Pump.mayBeInterrupted(Thread.currentThread()) && writeLock.tryLock()) {
+        // packet writes); saves a thread hand-off per packet, which is most of a round trip
+        if (writeLock.tryLock()) {
             try {
                 if (pending.get() == 0) {
                     out.write(data);
