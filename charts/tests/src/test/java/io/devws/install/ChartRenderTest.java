@@ -67,7 +67,7 @@ class ChartRenderTest {
         assertThat(c.getResources().getLimits()).containsKey("memory");
         assertThat(env(c)).containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE", "ghcr.io/devws/devws-sidecar:0.1.0")
                 .containsEntry("DEVWS_OPERATOR_SIDECAR_IMAGE_PULL_POLICY", "IfNotPresent")
-                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_REQUEST", "128Mi")
+                .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_REQUEST", "160Mi")
                 .containsEntry("DEVWS_OPERATOR_SIDECAR_RESOURCES_MEMORY_LIMIT", "768Mi")
                 .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "devws-system");
         assertThat(c.getVolumeMounts()).anySatisfy(v -> assertThat(v.getMountPath()).isEqualTo("/tmp"));

@@ -43,7 +43,7 @@ public interface OperatorConfig {
         @WithDefault("50m")
         String cpuRequest();
 
-        @WithDefault("128Mi")
+        @WithDefault("160Mi")
         String memoryRequest();
 
         /**

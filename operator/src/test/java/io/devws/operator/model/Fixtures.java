@@ -17,7 +17,7 @@ public final class Fixtures {
     public static final Path DIR = Path.of("src/test/resources/fixtures");
     public static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     public static final ModelSettings SETTINGS = new ModelSettings("devws.local/devws-sidecar:1.0", "IfNotPresent",
-            new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("50m")).addToRequests("memory", new Quantity("128Mi"))
+            new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("50m")).addToRequests("memory", new Quantity("160Mi"))
                     .addToLimits("memory", new Quantity("768Mi")).build(),
             null, 10001, 10001);
 
