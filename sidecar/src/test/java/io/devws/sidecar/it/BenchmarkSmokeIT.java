@@ -28,10 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarkSmokeIT {
     /** devws connect time over sshd's: 0.11-0.23 measured here (2026-12-03, lower when load slows sshd more); twice as slow: 0.22-0.46. */
     static final double CONNECT_CEILING = 0.35;
-    /** devws upload throughput over sshd's: 1.15-1.56 here, 1.00-1.63 in bench.sh; halved would be 0.5-0.8. */
-    static final double UPLOAD_FLOOR = 0.75;
+    /**
+     * devws upload throughput over sshd's: 0.75-1.30 in eight CI jobs (twice at 0.75, under the build's load), 1.06-1.56
+     * by hand; halved from the CI median (~1.05) would be ~0.5.
+     */
+    static final double UPLOAD_FLOOR = 0.6;
     static final int CONNECTS = 9;
-    static final int UPLOADS = 3;
+    static final int UPLOADS = 5;
     static final int MIB = 64;
 
     @TempDir
