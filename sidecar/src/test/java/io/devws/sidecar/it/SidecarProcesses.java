@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 final class SidecarProcesses implements AutoCloseable {
     /** The built launcher; {@code -Ddevws.test.launcher=DIR/devws-sidecar} runs another build (e.g. the old code, for a baseline). */
     static final Path LAUNCHER = Path.of(System.getProperty("devws.test.launcher", "target/devws-sidecar")).toAbsolutePath();
+    /** A failed connection's log line with its stack trace (ConnectionCounter), for the tests' daemon logs. */
+    private static final String CONNECTION_STACKS = "-Dorg.slf4j.simpleLogger.log.io.devws.sidecar.server.ConnectionCounter=debug";
 
     final Path dir;
     final Path socket;
@@ -53,7 +55,8 @@ final class SidecarProcesses implements AutoCloseable {
     private Map<String, String> defaults() {
         return Map.of("DEVWS_SOCKET", socket.toString(), "DEVWS_HOST_KEY", dir.resolve("hostkey").toString(),
                 "DEVWS_AGENT_DIR", agentDir.toString(), "DEVWS_EXECUTOR", "local",
-                "DEVWS_WORKDIR", workdir.toString(), "DEVWS_KEEPALIVE", "2s");
+                "DEVWS_WORKDIR", workdir.toString(), "DEVWS_KEEPALIVE", "2s",
+                "DEVWS_JAVA_OPTS", (System.getenv().getOrDefault("DEVWS_JAVA_OPTS", "") + " " + CONNECTION_STACKS).strip());
     }
 
     Process startDaemon() throws IOException {
