@@ -3,11 +3,10 @@ package io.devws.sidecar.activity;
 import io.devws.model.SidecarContract;
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.lease.ActivityLease;
+import io.devws.sidecar.lease.LeaseApi;
 import io.devws.sidecar.server.ActivityProbe;
 import io.devws.sidecar.server.ActivityReporter;
 import io.devws.sidecar.session.kube.KubeTarget;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -25,12 +24,7 @@ public final class LeaseActivityReporter implements ActivityReporter {
         Map<String, String> env = System.getenv();
         KubeTarget target = KubeTarget.fromEnvironment(env);
         String leaseName = ActivityLease.nameFrom(env);
-        KubernetesClient client = new KubernetesClientBuilder().build();
-        ActivityLease lease = new ActivityLease(client, target.namespace(), leaseName);
-        ActivityLoop loop = new ActivityLoop(probe, ReportPolicy.DEFAULT, lease::renew, Clock.systemUTC()).start(TICK);
-        return () -> {
-            loop.close();
-            client.close();
-        };
+        ActivityLease lease = new ActivityLease(LeaseApi.inCluster(env), target.namespace(), leaseName);
+        return new ActivityLoop(probe, ReportPolicy.DEFAULT, lease::renew, Clock.systemUTC()).start(TICK);
     }
 }

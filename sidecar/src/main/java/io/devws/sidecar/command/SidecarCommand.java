@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "devws-sidecar", mixinStandardHelpOptions = true, versionProvider = SidecarCommand.VersionProvider.class,
         description = "The devws workspace SSH server (Apache MINA SSHD).",
-        subcommands = {ServeCommand.class, SshServerCommand.class, VersionCommand.class, TrainCommand.class})
+        subcommands = {ServeCommand.class, SshServerCommand.class, VersionCommand.class, TrainCommand.class, StartHostCommand.class})
 public final class SidecarCommand implements Runnable {
     @Override
     public void run() {

@@ -1,11 +1,9 @@
 package io.devws.sidecar.lease;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.devws.model.SidecarContract;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,18 +14,17 @@ import java.util.Optional;
 /**
  * The workspace's activity Lease, which the operator creates and the sidecar's token may only read and
  * write by name: the sidecar renews it ({@code spec.renewTime}) while SSH is active and annotates it
- * with the session path, each with a JSON merge patch (docs/idle-stop.md, docs/security.md).
+ * with the session path, each with a JSON merge patch (docs/idle-stop.md, docs/security.md) through {@link LeaseApi}.
  */
 public final class ActivityLease {
     /** MicroTime as the API server parses it: RFC 3339 with exactly six fractional digits, UTC. */
     static final DateTimeFormatter MICRO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSX").withZone(ZoneOffset.UTC);
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-    private final KubernetesClient client;
+    private final LeaseApi api;
     private final String namespace;
     private final String name;
 
-    public ActivityLease(KubernetesClient client, String namespace, String name) {
-        this.client = client;
+    public ActivityLease(LeaseApi api, String namespace, String name) {
+        this.api = api;
         this.namespace = namespace;
         this.name = name;
     }
@@ -48,13 +45,17 @@ public final class ActivityLease {
     }
 
     public static String renewPatch(Instant when) {
-        return SERIALIZATION.asJson(Map.of("spec", Map.of("renewTime", microTime(when))));
+        return "{\"spec\":{\"renewTime\":" + quote(microTime(when)) + "}}";
     }
 
     /** The session path and its reason, for the operator to copy into the workspace's status. */
     public static String sessionPathPatch(String path, String reason) {
-        return SERIALIZATION.asJson(Map.of("metadata", Map.of("annotations", Map.of(
-                SidecarContract.ANNOTATION_SESSION_PATH, path, SidecarContract.ANNOTATION_SESSION_PATH_REASON, reason))));
+        return "{\"metadata\":{\"annotations\":{" + quote(SidecarContract.ANNOTATION_SESSION_PATH) + ":" + quote(path)
+                + "," + quote(SidecarContract.ANNOTATION_SESSION_PATH_REASON) + ":" + quote(reason) + "}}}";
+    }
+
+    static String quote(String s) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
     }
 
     public void renew(Instant when) {
@@ -66,7 +67,11 @@ public final class ActivityLease {
     }
 
     private void patch(String json) {
-        client.resources(Lease.class).inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), json);
+        try {
+            api.mergePatch(namespace, name, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     @Override

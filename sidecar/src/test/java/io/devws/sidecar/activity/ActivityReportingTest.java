@@ -1,14 +1,19 @@
 package io.devws.sidecar.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devws.model.SidecarContract;
 import io.devws.sidecar.lease.ActivityLease;
+import io.devws.sidecar.lease.LeaseApi;
 import io.devws.sidecar.server.ActivityProbe;
 import io.devws.testing.ExecTestServer;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ActivityReportingTest {
     static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
@@ -114,23 +120,43 @@ class ActivityReportingTest {
     }
 
     @Test
-    void renewalWritesTheLeasesMicroTimeAndKeepsTheOperatorsFields() {
+    void renewalWritesTheLeasesMicroTimeAndKeepsTheOperatorsFields(@TempDir Path dir) throws Exception {
         try (ExecTestServer server = ExecTestServer.start(); KubernetesClient client = server.client()) {
             client.resources(Lease.class).inNamespace("ns").resource(new LeaseBuilder()
                     .withNewMetadata().withName("ws-devws-activity").withNamespace("ns")
                     .addToLabels(SidecarContract.LABEL_WORKSPACE, "ws").endMetadata()
                     .withNewSpec().withHolderIdentity("ws").endSpec().build()).create();
-            ActivityLease lease = new ActivityLease(client, "ns", "ws-devws-activity");
+            Path token = Files.writeString(dir.resolve("token"), "first-token\n");
+            server.acceptOnlyToken("first-token");
+            ActivityLease lease = new ActivityLease(new LeaseApi(URI.create(server.url()), token, null), "ns", "ws-devws-activity");
             lease.renew(Instant.parse("2026-11-26T10:00:01.123456789Z"));
-            lease.annotateSessionPath("exec", "the session host cannot run");
+            // the kubelet rotates the token in place: every call reads it again
+            Files.writeString(token, "rotated-token");
+            server.acceptOnlyToken("rotated-token");
+            lease.annotateSessionPath("exec", "the session host cannot run: \"quoted\" \\ é");
+            server.acceptOnlyToken(null);
             Lease stored = client.resources(Lease.class).inNamespace("ns").withName("ws-devws-activity").get();
             assertThat(stored.getSpec().getRenewTime().toInstant()).isEqualTo(Instant.parse("2026-11-26T10:00:01.123456Z"));
             assertThat(stored.getSpec().getHolderIdentity()).isEqualTo("ws");
             assertThat(stored.getMetadata().getLabels()).containsEntry(SidecarContract.LABEL_WORKSPACE, "ws");
             assertThat(stored.getMetadata().getAnnotations())
                     .containsEntry(SidecarContract.ANNOTATION_SESSION_PATH, "exec")
-                    .containsEntry(SidecarContract.ANNOTATION_SESSION_PATH_REASON, "the session host cannot run");
+                    .containsEntry(SidecarContract.ANNOTATION_SESSION_PATH_REASON, "the session host cannot run: \"quoted\" \\ é");
             assertThat(client.pods().inNamespace("ns").list().getItems()).as("no pod is touched").isEmpty();
+        }
+    }
+
+    @Test
+    void aRefusedPatchIsAnErrorWithTheApisAnswerAndNotFoundIsOne(@TempDir Path dir) throws Exception {
+        try (ExecTestServer server = ExecTestServer.start()) {
+            Path token = Files.writeString(dir.resolve("token"), "stale");
+            server.acceptOnlyToken("valid");
+            LeaseApi api = new LeaseApi(URI.create(server.url()), token, null);
+            assertThatThrownBy(() -> new ActivityLease(api, "ns", "ws-devws-activity").renew(T0))
+                    .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("HTTP 401");
+            server.acceptOnlyToken(null);
+            assertThatThrownBy(() -> api.mergePatch("ns", "missing", "{}"))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("lease ns/missing: HTTP 404");
         }
     }
 

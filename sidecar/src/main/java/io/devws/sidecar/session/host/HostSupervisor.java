@@ -16,14 +16,17 @@ import org.slf4j.LoggerFactory;
  * found dead (a session's probe, or the periodic check after the dev container restarted), ONE start
  * exec runs, never on a session's path. When the start fails (no glibc, noexec volume, dev container
  * not running), it retries with a growing pause, so a workspace that cannot run the host costs one
- * exec every few minutes, and sessions meanwhile take the exec fallback.
+ * exec every few minutes, and sessions meanwhile take the exec fallback. A session that arrives while a
+ * start runs waits for it (at most {@link Timing#sessionWait()}): the host serves it a moment later, where
+ * the fallback would cost an exec of its own and the Kubernetes client in the daemon.
  */
 public final class HostSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HostSupervisor.class);
 
-    /** Timing of the periodic check and the retries after a failed start. */
-    public record Timing(Duration check, Duration firstRetry, Duration maxRetry) {
-        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMinutes(5));
+    /** Timing of the periodic check, the retries after a failed start, and a session's wait for a running start. */
+    public record Timing(Duration check, Duration firstRetry, Duration maxRetry, Duration sessionWait) {
+        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMinutes(5),
+                Duration.ofSeconds(20));
     }
 
     private final HostProbe probe;
@@ -36,6 +39,7 @@ public final class HostSupervisor implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean startPending = new AtomicBoolean();
+    private final Object startDone = new Object();
     private volatile SessionPath path = SessionPath.exec("the session host is starting");
     private volatile long nextAttemptNanos;
     private Duration retry;
@@ -57,13 +61,36 @@ public final class HostSupervisor implements AutoCloseable {
         return this;
     }
 
-    /** For a new session: true when the host answers; otherwise a (re)start is requested in the background. */
+    /**
+     * For a new session: true when the host answers; otherwise a (re)start is requested, and while one runs the
+     * session waits for it (at most {@link Timing#sessionWait()}).
+     */
     public boolean hostAlive() {
         if (probe.alive()) {
             return true;
         }
         hostDead();
-        return false;
+        return awaitStart() && probe.alive();
+    }
+
+    /** Waits while a start runs; false if it still runs after the session's wait. */
+    private boolean awaitStart() {
+        long deadline = System.nanoTime() + timing.sessionWait().toNanos();
+        synchronized (startDone) {
+            while (startPending.get()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(startDone, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A session found the host dead (or it refused a session): start it again unless a retry pause is running. */
@@ -95,7 +122,10 @@ public final class HostSupervisor implements AutoCloseable {
             try {
                 worker.execute(this::ensure);
             } catch (RejectedExecutionException e) {
-                startPending.set(false); // closed: the daemon is shutting down
+                synchronized (startDone) {
+                    startPending.set(false); // closed: the daemon is shutting down
+                    startDone.notifyAll();
+                }
             }
         }
     }
@@ -129,7 +159,10 @@ public final class HostSupervisor implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("session host check failed: {}", e.toString());
         } finally {
-            startPending.set(false);
+            synchronized (startDone) {
+                startPending.set(false);
+                startDone.notifyAll();
+            }
         }
     }
 

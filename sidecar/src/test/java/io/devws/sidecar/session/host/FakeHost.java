@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * A stand-in for the session host's launcher ({@code devws-host start --socket S --allow-uid U}):
  * with FAKE_HOST_FAIL set it fails as the real one does in an image without glibc (one line on
- * stderr, exit 1); otherwise it daemonizes a real socat listening on the socket and returns once
+ * stderr, exit 1); with FAKE_HOST_DELAY=S it first sleeps S seconds; otherwise it daemonizes a real socat listening on the socket and returns once
  * the socket exists. Each start is one line in starts.log; socat's pid is in host.pid.
  */
 final class FakeHost {
@@ -26,6 +26,7 @@ final class FakeHost {
                 "#!/bin/sh",
                 "[ \"$1\" = start ] && [ \"$2\" = --socket ] && [ \"$4\" = --allow-uid ] || { echo \"usage: $0 start --socket S --allow-uid U\" >&2; exit 2; }",
                 "echo \"start $*\" >> '" + dir.resolve("starts.log") + "'",
+                "[ -n \"$FAKE_HOST_DELAY\" ] && sleep \"$FAKE_HOST_DELAY\"",
                 "if [ -n \"$FAKE_HOST_FAIL\" ]; then echo 'devws-host: cannot run: no glibc (fake)' >&2; exit 1; fi",
                 "rm -f \"$3\"",
                 "setsid socat UNIX-LISTEN:\"$3\",fork SYSTEM:'echo host' </dev/null >/dev/null 2>&1 &",

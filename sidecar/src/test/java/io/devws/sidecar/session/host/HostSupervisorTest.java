@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class HostSupervisorTest {
     static final KubeTarget TARGET = new KubeTarget("ns", "ws", SidecarContract.DEV_CONTAINER);
-    static final HostSupervisor.Timing FAST = new HostSupervisor.Timing(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMinutes(1));
+    static final HostSupervisor.Timing FAST = new HostSupervisor.Timing(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofSeconds(20));
 
     @TempDir
     Path dir;
@@ -98,14 +98,25 @@ class HostSupervisorTest {
 
     @Test
     void aKilledHostIsStartedAgainWithOneMoreExec() throws IOException {
-        supervisor(new HostSupervisor.Timing(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(1)));
+        supervisor(new HostSupervisor.Timing(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofSeconds(20)));
         await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.path().viaHost());
         host.kill();
-        assertThat(supervisor.hostAlive()).as("the session sees the dead host").isFalse();
-        await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.hostAlive());
-        await().atMost(Duration.ofSeconds(5)).until(() -> supervisor.path().viaHost());
+        assertThat(supervisor.hostAlive()).as("the session finds the host dead, waits for the one restart and is served by it").isTrue();
+        assertThat(supervisor.path().viaHost()).isTrue();
         assertThat(host.starts()).hasSize(2);
         assertThat(startExecs()).hasSize(2);
+    }
+
+    @Test
+    void aSessionWaitsForASlowStartOnlyAsLongAsItsWait() throws IOException {
+        server.environment(SidecarContract.DEV_CONTAINER, Map.of("FAKE_HOST_DELAY", "3"));
+        supervisor(new HostSupervisor.Timing(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMillis(500)));
+        long t0 = System.nanoTime();
+        assertThat(supervisor.hostAlive()).as("the start still runs: this session takes the fallback").isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(400), Duration.ofMillis(2500));
+        await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.path().viaHost());
+        assertThat(supervisor.hostAlive()).isTrue();
+        assertThat(startExecs()).hasSize(1);
     }
 
     @Test
@@ -135,7 +146,7 @@ class HostSupervisorTest {
     @Test
     void aFailedStartIsRetriedAfterItsPauseAndThenServes() throws IOException {
         server.environment(SidecarContract.DEV_CONTAINER, Map.of("FAKE_HOST_FAIL", "1"));
-        supervisor(new HostSupervisor.Timing(Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1)));
+        supervisor(new HostSupervisor.Timing(Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(20)));
         await().atMost(Duration.ofSeconds(20)).until(() -> !reported.isEmpty());
         server.environment(SidecarContract.DEV_CONTAINER, Map.of());
         await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.path().viaHost());
