@@ -44,9 +44,13 @@ class LeaseApiTest {
 
     /** A self-signed certificate for 127.0.0.1 in {@code name}.p12, and its PEM in {@code name}.crt. */
     Path certificate(String name) throws Exception {
+        return certificate(name, "ip:127.0.0.1");
+    }
+
+    Path certificate(String name, String san) throws Exception {
         Path ks = dir.resolve(name + ".p12");
         keytool("-genkeypair", "-alias", "api", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(),
+                "-ext", "SAN=" + san, "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(),
                 "-storepass", PASS, "-keypass", PASS);
         keytool("-exportcert", "-rfc", "-alias", "api", "-keystore", ks.toString(), "-storepass", PASS,
                 "-file", dir.resolve(name + ".crt").toString());
@@ -60,6 +64,11 @@ class LeaseApiTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
     }
+
+    /** The answer the server gives: status, and whether its body goes chunked (length 0 in HttpExchange's terms). */
+    volatile int status = 200;
+    volatile String answer = "{}";
+    volatile boolean chunked;
 
     int serve(Path keystore) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -76,8 +85,8 @@ class LeaseApiTest {
             seen.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " " + ex.getRequestHeaders().getFirst("Content-Type")
                     + " " + ex.getRequestHeaders().getFirst("Authorization") + " "
                     + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, body.length);
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(status, chunked ? 0 : body.length);
             ex.getResponseBody().write(body);
             ex.close();
         });
@@ -100,6 +109,35 @@ class LeaseApiTest {
         new ActivityLease(api, "team", "ws-devws-activity").renew(java.time.Instant.parse("2026-12-03T10:00:00Z"));
         assertThat(seen).containsExactly("PATCH /apis/coordination.k8s.io/v1/namespaces/team/leases/ws-devws-activity "
                 + "application/merge-patch+json Bearer pod-token {\"spec\":{\"renewTime\":\"2026-12-03T10:00:00.000000Z\"}}");
+    }
+
+    @Test
+    void aRefusalIsAnErrorWithTheApisMessageWhetherChunkedOrNot() throws Exception {
+        int port = serve(certificate("cluster"));
+        LeaseApi api = LeaseApi.inCluster(Map.of("KUBERNETES_SERVICE_HOST", "127.0.0.1",
+                "KUBERNETES_SERVICE_PORT", Integer.toString(port)), serviceAccount("cluster"));
+        status = 403;
+        answer = "{\"kind\":\"Status\",\"message\":\"leases.coordination.k8s.io \\\"x\\\" is forbidden\"}";
+        for (boolean c : new boolean[] {false, true}) {
+            chunked = c;
+            assertThatThrownBy(() -> api.mergePatch("team", "x", "{}")).isInstanceOf(IOException.class)
+                    .hasMessage("PATCH lease team/x: HTTP 403 " + answer);
+        }
+        status = 200;
+        answer = "x".repeat(100_000); // a long 2xx body is not read to its end
+        chunked = true;
+        api.mergePatch("team", "x", "{}");
+        assertThat(seen).hasSize(3);
+    }
+
+    @Test
+    void aCertificateForAnotherAddressIsRefusedEvenFromTheTrustedCa() throws Exception {
+        int port = serve(certificate("cluster", "ip:127.0.0.2"));
+        LeaseApi api = LeaseApi.inCluster(Map.of("KUBERNETES_SERVICE_HOST", "127.0.0.1",
+                "KUBERNETES_SERVICE_PORT", Integer.toString(port)), serviceAccount("cluster"));
+        assertThatThrownBy(() -> api.mergePatch("team", "ws-devws-activity", "{}")).isInstanceOf(IOException.class)
+                .hasMessageContaining("127.0.0.1");
+        assertThat(seen).isEmpty();
     }
 
     @Test
