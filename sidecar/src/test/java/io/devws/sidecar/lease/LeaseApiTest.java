@@ -71,6 +71,10 @@ class LeaseApiTest {
     volatile boolean chunked;
 
     int serve(Path keystore) throws Exception {
+        return serve(keystore, InetAddress.getLoopbackAddress());
+    }
+
+    int serve(Path keystore, InetAddress address) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = new FileInputStream(keystore.toFile())) {
             ks.load(in, PASS.toCharArray());
@@ -79,7 +83,7 @@ class LeaseApiTest {
         kmf.init(ks, PASS.toCharArray());
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(kmf.getKeyManagers(), null, null);
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpsServer.create(new InetSocketAddress(address, 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(ssl));
         server.createContext("/", ex -> {
             seen.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " " + ex.getRequestHeaders().getFirst("Content-Type")
@@ -109,6 +113,15 @@ class LeaseApiTest {
         new ActivityLease(api, "team", "ws-devws-activity").renew(java.time.Instant.parse("2026-12-03T10:00:00Z"));
         assertThat(seen).containsExactly("PATCH /apis/coordination.k8s.io/v1/namespaces/team/leases/ws-devws-activity "
                 + "application/merge-patch+json Bearer pod-token {\"spec\":{\"renewTime\":\"2026-12-03T10:00:00.000000Z\"}}");
+    }
+
+    @Test
+    void anIpv6ServiceAddressIsCheckedAgainstTheCertificateToo() throws Exception {
+        int port = serve(certificate("cluster", "ip:0:0:0:0:0:0:0:1"), InetAddress.getByName("::1"));
+        LeaseApi api = LeaseApi.inCluster(Map.of("KUBERNETES_SERVICE_HOST", "::1",
+                "KUBERNETES_SERVICE_PORT", Integer.toString(port)), serviceAccount("cluster"));
+        api.mergePatch("team", "ws-devws-activity", "{}");
+        assertThat(seen).singleElement().asString().startsWith("PATCH /apis/coordination.k8s.io/v1/namespaces/team/leases/");
     }
 
     @Test
