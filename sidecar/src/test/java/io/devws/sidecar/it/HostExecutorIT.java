@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
+import io.devws.model.SidecarContract;
+import io.devws.model.WorkspaceNames;
 import io.devws.sidecar.it.SidecarProcesses.Result;
+import io.devws.testing.ExecTestServer;
 import io.devws.testing.Listeners;
 import io.devws.testing.StartedProcesses;
 import io.devws.testing.TerminalSize;
@@ -82,6 +85,38 @@ class HostExecutorIT {
         assertThat(r.code()).isEqualTo(7);
         assertThat(r.out()).isEqualTo("out v\n" + sp.workdir.toRealPath() + "\n");
         assertThat(r.err()).isEqualTo("err\n");
+    }
+
+    /**
+     * The workspace pod's setting: the kube executor with the session host running. Every session goes through the
+     * host (the exec test server gets no exec), and the daemon loads no Kubernetes client, Vert.x, Netty or Jackson
+     * databind, ~40 MiB in a pod (docs/benchmarks-sidecar.md, "A daemon without the Kubernetes client"); its own
+     * class-loading log says so.
+     */
+    @Test
+    void theKubeExecutorWithARunningHostNeverLoadsTheKubernetesClient() throws Exception {
+        start(Mode.STDIO);
+        try (ExecTestServer server = ExecTestServer.start()) {
+            Path classes = tmp.resolve("daemon-classes.log");
+            sp.settings.put(SidecarContract.ENV_EXECUTOR, "kube");
+            sp.settings.put(SidecarContract.ENV_POD_NAME, WorkspaceNames.of("ws").pod());
+            sp.settings.put(SidecarContract.ENV_POD_NAMESPACE, "ns");
+            sp.settings.put("KUBECONFIG", server.writeKubeconfig(tmp.resolve("kubeconfig"), "ns").toString());
+            sp.settings.put("DEVWS_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+            sp.startDaemon();
+            for (int i = 0; i < 3; i++) {
+                Result r = sp.run(sp.ssh(List.of(), "echo $PPID"));
+                assertThat(r.code()).as(r.err()).isZero();
+                assertThat(Long.parseLong(r.out().trim())).as("the session's parent").isEqualTo(host.process().orElseThrow().pid());
+            }
+            assertThat(server.requests()).as("no exec: the host served every session").isEmpty();
+            List<String> loaded = Files.readAllLines(classes);
+            assertThat(loaded).as("the log records the daemon's classes").anyMatch(l -> l.contains(" org.apache.sshd.server.SshServer "));
+            List<String> client = loaded.stream().filter(l -> l.contains(" io.fabric8.kubernetes.client.KubernetesClientBuilder ")
+                    || l.contains(" io.fabric8.kubernetes.client.impl.") || l.contains(" io.vertx.") || l.contains(" io.netty.")
+                    || l.contains(" com.fasterxml.jackson.databind.")).limit(5).toList();
+            assertThat(client).as("client classes the daemon loaded (the first 5)").isEmpty();
+        }
     }
 
     /** Issue 11's early exit: the command ends long before its input does; exit 0, exactly 10 bytes, every time. */
