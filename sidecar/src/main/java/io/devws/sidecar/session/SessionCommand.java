@@ -54,7 +54,16 @@ public final class SessionCommand implements Command, ChannelSessionAware {
     public void start(ChannelSession channel, Environment env) throws IOException {
         ProcessSpec spec = SessionSpecs.of(command, env.getEnv(), env.getPtyModes(), channel.getSession().getClientAddress(),
                 channel.getSession().getLocalAddress(), workdir);
-        env.addSignalListener((ch, signal) -> control.submit(() -> onSignal(env, signal)));
+        env.addSignalListener((ch, signal) -> {
+            if (signal == Signal.WINCH && process != null) {
+                // at once, on the thread that read the request: the keystrokes after a window-change must not reach
+                // the terminal before its new size (sshd orders them the same way); the size is read from env when
+                // applied, so a change still queued behind the start cannot undo a newer one
+                onSignal(env, signal);
+            } else {
+                control.submit(() -> onSignal(env, signal));
+            }
+        });
         control.submit(() -> launch(channel, spec));
     }
 
