@@ -3,7 +3,6 @@ package io.devws.sidecar.activity;
 import io.devws.model.SidecarContract;
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.lease.ActivityLease;
-import io.devws.sidecar.lease.LeaseApi;
 import io.devws.sidecar.server.ActivityProbe;
 import io.devws.sidecar.server.ActivityReporter;
 import io.devws.sidecar.session.kube.KubeTarget;
@@ -23,8 +22,7 @@ public final class LeaseActivityReporter implements ActivityReporter {
     public AutoCloseable start(ActivityProbe probe, SidecarConfig config) {
         Map<String, String> env = System.getenv();
         KubeTarget target = KubeTarget.fromEnvironment(env);
-        String leaseName = ActivityLease.nameFrom(env);
-        ActivityLease lease = new ActivityLease(LeaseApi.inCluster(env), target.namespace(), leaseName);
+        ActivityLease lease = ActivityLease.inPod(env, target.namespace()).orElseThrow(ActivityLease::missingName);
         return new ActivityLoop(probe, ReportPolicy.DEFAULT, lease::renew, Clock.systemUTC()).start(TICK);
     }
 }

@@ -34,10 +34,18 @@ public final class ActivityLease {
         return Optional.ofNullable(env.get(SidecarContract.ENV_ACTIVITY_LEASE)).filter(n -> !n.isBlank());
     }
 
-    /** As {@link #nameIn}, for a caller that cannot work without it. */
-    public static String nameFrom(Map<String, String> env) {
-        return nameIn(env).orElseThrow(() -> new IllegalStateException("reporting activity needs "
-                + SidecarContract.ENV_ACTIVITY_LEASE + " (the operator sets it on the workspace pod)"));
+    /**
+     * The workspace pod's Lease in {@code namespace}, written with the pod's in-cluster credentials ({@link LeaseApi});
+     * empty when the operator set no Lease name. Throws IllegalStateException outside a pod.
+     */
+    public static Optional<ActivityLease> inPod(Map<String, String> env, String namespace) {
+        return nameIn(env).map(name -> new ActivityLease(LeaseApi.inCluster(env), namespace, name));
+    }
+
+    /** For a caller that cannot work without the Lease. */
+    public static IllegalStateException missingName() {
+        return new IllegalStateException("reporting activity needs " + SidecarContract.ENV_ACTIVITY_LEASE
+                + " (the operator sets it on the workspace pod)");
     }
 
     public static String microTime(Instant when) {

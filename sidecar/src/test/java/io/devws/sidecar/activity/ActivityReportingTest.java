@@ -170,11 +170,12 @@ class ActivityReportingTest {
 
     @Test
     void leaseNameComesFromTheOperatorsVariable() {
-        assertThat(ActivityLease.nameFrom(java.util.Map.of(SidecarContract.ENV_ACTIVITY_LEASE, "ws-devws-activity")))
-                .isEqualTo("ws-devws-activity");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ActivityLease.nameFrom(java.util.Map.of()))
-                .hasMessageContaining(SidecarContract.ENV_ACTIVITY_LEASE);
+        assertThat(ActivityLease.nameIn(java.util.Map.of(SidecarContract.ENV_ACTIVITY_LEASE, "ws-devws-activity")))
+                .contains("ws-devws-activity");
         assertThat(ActivityLease.nameIn(java.util.Map.of(SidecarContract.ENV_ACTIVITY_LEASE, " "))).isEmpty();
+        // no name: no Lease, and no credentials are looked for (this test runs outside a pod)
+        assertThat(ActivityLease.inPod(java.util.Map.of(), "ns")).isEmpty();
+        assertThat(ActivityLease.missingName()).hasMessageContaining(SidecarContract.ENV_ACTIVITY_LEASE);
     }
 
     @Test

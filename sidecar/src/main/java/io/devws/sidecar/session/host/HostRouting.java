@@ -4,7 +4,6 @@ import io.devws.host.client.HostClient;
 import io.devws.model.SidecarContract;
 import io.devws.sidecar.config.SidecarConfig;
 import io.devws.sidecar.lease.ActivityLease;
-import io.devws.sidecar.lease.LeaseApi;
 import io.devws.sidecar.session.SessionExecutor;
 import io.devws.sidecar.session.kube.KubeTarget;
 import java.nio.file.Path;
@@ -41,17 +40,14 @@ public final class HostRouting {
     private static Consumer<SessionPath> sessionPathReporter(Map<String, String> env, KubeTarget target) {
         Consumer<SessionPath> none = p -> {
         };
-        Optional<String> name = ActivityLease.nameIn(env);
-        if (name.isEmpty()) {
-            return none;
-        }
+        Optional<ActivityLease> lease;
         try {
-            ActivityLease lease = new ActivityLease(LeaseApi.inCluster(env), target.namespace(), name.get());
-            return p -> lease.annotateSessionPath(p.path(), p.reason());
+            lease = ActivityLease.inPod(env, target.namespace());
         } catch (IllegalStateException e) {
             LOG.warn("the session path is not reported: {}", e.getMessage());
             return none;
         }
+        return lease.<Consumer<SessionPath>>map(l -> p -> l.annotateSessionPath(p.path(), p.reason())).orElse(none);
     }
 
     public static SessionExecutor wrap(Map<String, String> env, SidecarConfig config, KubeTarget target, SessionExecutor exec) {
