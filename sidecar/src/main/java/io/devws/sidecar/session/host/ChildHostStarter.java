@@ -92,7 +92,6 @@ public final class ChildHostStarter implements HostStarter {
 
     /** The child's last stderr line (the exec's verdict, or why the JVM could not run); its exit code otherwise. */
     static String verdict(String stderr, int code) {
-        return stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b)
-                .orElse("the session host's start process failed (exit " + code + ")");
+        return ExecHostStarter.lastLine(stderr).orElse("the session host's start process failed (exit " + code + ")");
     }
 }

@@ -56,14 +56,14 @@ public final class ExecHostStarter implements HostStarter {
 
     /** The launcher's last stderr line says why; a shell's "not found" (127/126) means no runtime in the volume. */
     static String verdict(String stderr, int code) {
-        String last = stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("");
-        if (!last.isEmpty()) {
-            return last;
-        }
-        if (code == 126 || code == 127) {
-            return "the session host's launcher cannot be run in the dev container (exit " + code + ")";
-        }
-        return "the session host's start command failed (exit " + code + ")";
+        return lastLine(stderr).orElse(code == 126 || code == 127
+                ? "the session host's launcher cannot be run in the dev container (exit " + code + ")"
+                : "the session host's start command failed (exit " + code + ")");
+    }
+
+    /** The last non-blank line of a process's stderr, where launchers put why they failed. */
+    static Optional<String> lastLine(String stderr) {
+        return stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b);
     }
 
     /** Stderr as it arrives, kept to its first few KiB. */
