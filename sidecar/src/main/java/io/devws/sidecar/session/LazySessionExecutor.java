@@ -35,11 +35,6 @@ public final class LazySessionExecutor implements SessionExecutor {
         return created;
     }
 
-    /** Whether the executor exists yet (it does after the first session). */
-    public synchronized boolean created() {
-        return created != null;
-    }
-
     @Override
     public synchronized void close() {
         closed = true;
