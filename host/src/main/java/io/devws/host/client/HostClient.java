@@ -8,6 +8,8 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
@@ -16,6 +18,9 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /** The daemon's side of the host protocol: a liveness check and sessions, one connection each. */
 public final class HostClient {
+    /** Room for the SCM_RIGHTS message that carries a piped session's three descriptors (and then some). */
+    private static final int PIPES_ANCILLARY_BYTES = 256;
+
     private final Path socket;
 
     public HostClient(Path socket) {
@@ -53,9 +58,12 @@ public final class HostClient {
         }
     }
 
-    /** Starts a session; throws with the host's one-line reason when it cannot. */
+    /**
+     * Starts a session; throws with the host's one-line reason when it cannot. Without a PTY the host hands over the
+     * child's pipes and the session's bytes never pass through it; a PTY session's are relayed in frames.
+     */
     public HostSession start(StartRequest request) throws IOException {
-        return session(Frames.START, request.encode());
+        return request.pty() ? session(Frames.START, request.encode()) : piped(request);
     }
 
     /** Connects to the Unix socket at {@code path} in the dev container: its bytes are the session's stdout. */
@@ -87,10 +95,41 @@ public final class HostClient {
         Connection c = Connection.open(socket);
         try {
             int pid = expectStarted(c, type, payload);
-            return new HostSession(c.socket, c.in, c.out, pid);
+            return new HostSession(c.socket, c.in, c.out, pid, new FramedStreams(c.out));
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
+        }
+    }
+
+    private HostSession piped(StartRequest request) throws IOException {
+        Connection c = Connection.open(socket);
+        FileDescriptor[] fds = null;
+        try {
+            c.socket.setAncillaryReceiveBufferSize(PIPES_ANCILLARY_BYTES);
+            int pid = expectStarted(c, Frames.START_PIPED, request.encode());
+            fds = c.socket.getReceivedFileDescriptors();
+            if (fds == null || fds.length != 3) {
+                throw new IOException("session host: STARTED came without the session's pipes");
+            }
+            return new HostSession(c.socket, c.in, c.out, pid, new PipeStreams(fds[0], fds[1], fds[2]));
+        } catch (IOException | RuntimeException e) {
+            closeAll(fds);
+            c.close();
+            throw e;
+        }
+    }
+
+    private static void closeAll(FileDescriptor[] fds) {
+        if (fds == null) {
+            return;
+        }
+        for (FileDescriptor fd : fds) {
+            try {
+                new FileInputStream(fd).close();
+            } catch (IOException ignored) {
+                // closed already
+            }
         }
     }
 

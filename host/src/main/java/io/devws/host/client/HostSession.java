@@ -1,6 +1,5 @@
 package io.devws.host.client;
 
-import io.devws.host.io.BulkOutputStream;
 import io.devws.host.protocol.ExitInfo;
 import io.devws.host.protocol.Frames;
 import io.devws.host.protocol.Frames.Frame;
@@ -9,33 +8,31 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A running session on the host, seen from the daemon. One reader thread splits the host's frames
- * into stdout and stderr (bounded, so a slow SSH client slows the process down, nothing piles up);
- * stdin is sent only within the window the host grants, so a process that does not read its input
- * never blocks resize or signal frames behind it.
+ * A running session on the host, seen from the daemon: its streams (the child's own pipes, or frames relayed by the
+ * host: {@link SessionStreams}), resize and signal requests, and the exit, read by one thread from the host
+ * connection.
  */
 public final class HostSession implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final DataOutputStream out;
     private final int pid;
-    private final ChunkInputStream stdout = new ChunkInputStream();
-    private final ChunkInputStream stderr = new ChunkInputStream();
+    private final SessionStreams streams;
+    private final OutputStream stdin;
     private final CompletableFuture<ExitInfo> exit = new CompletableFuture<>();
-    private final StdinWindow window = new StdinWindow();
-    private volatile boolean closed;
 
-    HostSession(Socket socket, DataInputStream in, DataOutputStream out, int pid) {
+    HostSession(Socket socket, DataInputStream in, DataOutputStream out, int pid, SessionStreams streams) {
         this.socket = socket;
         this.in = in;
         this.out = out;
         this.pid = pid;
+        this.streams = streams;
+        this.stdin = streams.stdin();
         Thread t = new Thread(this::readLoop, "devws-host-client");
         t.setDaemon(true);
         t.start();
@@ -46,33 +43,22 @@ public final class HostSession implements AutoCloseable {
         return pid;
     }
 
+    /** Whether the session's bytes flow through the child's own pipes rather than through the host. */
+    public boolean piped() {
+        return streams instanceof PipeStreams;
+    }
+
     public InputStream stdout() {
-        return stdout;
+        return streams.stdout();
     }
 
     public InputStream stderr() {
-        return stderr;
+        return streams.stderr();
     }
 
+    /** The child's input; closing it is the child's EOF. */
     public OutputStream stdin() {
-        return new BulkOutputStream() {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                while (len > 0) {
-                    int n = window.take(Math.min(len, Frames.CHUNK));
-                    Frames.write(out, Frames.STDIN, b, off, n);
-                    off += n;
-                    len -= n;
-                }
-            }
-
-            @Override
-            public void close() throws IOException {
-                if (!closed) {
-                    Frames.write(out, Frames.STDIN_EOF, new byte[0]);
-                }
-            }
-        };
+        return stdin;
     }
 
     public void resize(int columns, int rows) throws IOException {
@@ -83,7 +69,7 @@ public final class HostSession implements AutoCloseable {
         Frames.write(out, Frames.SIGNAL, Payloads.utf(name));
     }
 
-    /** Completes after the last output byte was queued; exceptionally when the host connection broke. */
+    /** Completes after the output ended (or was waited for long enough); exceptionally when the host connection broke. */
     public CompletableFuture<ExitInfo> exit() {
         return exit;
     }
@@ -92,42 +78,29 @@ public final class HostSession implements AutoCloseable {
         try {
             Frame f;
             while ((f = Frames.read(in)) != null) {
-                switch (f.type()) {
-                    case Frames.STDOUT -> stdout.add(f.payload());
-                    case Frames.STDERR -> stderr.add(f.payload());
-                    case Frames.WINDOW -> window.grant(Payloads.u32(f.payload()));
-                    case Frames.EXIT -> {
-                        stdout.end();
-                        stderr.end();
-                        exit.complete(ExitInfo.decode(f.payload()));
-                        return;
-                    }
-                    default -> throw new IOException("unexpected frame type " + f.type());
+                if (f.type() == Frames.EXIT) {
+                    ExitInfo info = ExitInfo.decode(f.payload());
+                    streams.exited();
+                    exit.complete(info);
+                    return;
                 }
+                streams.onFrame(f);
             }
             throw new IOException("the session host closed the connection");
-        } catch (IOException | RuntimeException e) {
-            stdout.end();
-            stderr.end();
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            streams.close();
             exit.completeExceptionally(e);
-        } catch (InterruptedException e) {
-            exit.completeExceptionally(e);
-        } finally {
-            window.end();
         }
     }
 
     /** Ends the session: the host hangs up its process group. Safe to call more than once. */
     @Override
     public void close() {
-        closed = true;
-        window.end();
+        streams.close();
         try {
             socket.close();
         } catch (IOException ignored) {
             // gone
         }
-        stdout.end();
-        stderr.end();
     }
 }

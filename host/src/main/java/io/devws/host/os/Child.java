@@ -18,6 +18,7 @@ public final class Child {
     private final String tty;
     private volatile boolean exited;
     private boolean stdinClosed;
+    private boolean released;
 
     Child(int pid, int stdin, int stdout, int stderr, int master, String tty) {
         this.pid = pid;
@@ -107,8 +108,25 @@ public final class Child {
         }
     }
 
-    /** Closes the remaining descriptors, once no thread reads or writes them any more. */
+    /**
+     * Gives up the pipes (stdin, stdout, stderr, in that order) to a caller who hands them on: this child no longer
+     * closes them. Not for a PTY session.
+     */
+    public synchronized int[] detachPipes() {
+        if (master >= 0 || released || stdinClosed) {
+            throw new IllegalStateException("no pipes to detach");
+        }
+        released = true;
+        stdinClosed = true;
+        return new int[] {stdin, stdout, stderr};
+    }
+
+    /** Closes the remaining descriptors, once no thread reads or writes them any more. Once only. */
     public synchronized void release() {
+        if (released) {
+            return;
+        }
+        released = true;
         if (master >= 0) {
             C.close(master);
             return;

@@ -12,7 +12,7 @@ import java.io.IOException;
  */
 public final class Frames {
     /** Protocol version, exchanged in {@link #HELLO}; a peer with another major version is refused. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Bytes before the version in a hello: guards against talking to some other socket. */
     public static final int MAGIC = 0x44455648; // "DEVH"
 
@@ -33,6 +33,9 @@ public final class Frames {
     public static final int LISTEN = 14;   // daemon → host: path utf; the host listens there while this connection lasts
     public static final int ACCEPTED = 15; // host → daemon, on a LISTEN connection: u32 id of a connection to pick up
     public static final int PICKUP = 16;   // daemon → host, on a new connection: u32 id; then relayed as CONNECT
+    // a session without a PTY whose pipes the daemon uses itself (docs/session-host.md#piped-sessions): instead of START
+    public static final int START_PIPED = 17; // daemon → host: StartRequest; STARTED carries the child's stdin, stdout
+                                              // and stderr (SCM_RIGHTS), then only SIGNAL goes in and EXIT comes out
 
     /** Largest payload a peer accepts; data frames are at most {@link #CHUNK}. */
     public static final int MAX_PAYLOAD = 1 << 20;

@@ -80,7 +80,7 @@ public final class HostServer implements Closeable {
 
     private void acceptLoop() {
         while (!server.isClosed()) {
-            Socket s;
+            AFUNIXSocket s;
             try {
                 s = server.accept();
             } catch (IOException e) {
@@ -90,7 +90,7 @@ public final class HostServer implements Closeable {
                 continue;
             }
             try {
-                long uid = ((AFUNIXSocket) s).getPeerCredentials().getUid();
+                long uid = s.getPeerCredentials().getUid();
                 if (!allowed.contains(uid)) {
                     LOG.warn("refused a connection from uid {} (allowed: {})", uid, allowed);
                     s.close();

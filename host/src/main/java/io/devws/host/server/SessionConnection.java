@@ -9,22 +9,26 @@ import io.devws.host.protocol.Frames;
 import io.devws.host.protocol.Frames.Frame;
 import io.devws.host.protocol.Payloads;
 import io.devws.host.protocol.StartRequest;
+import io.devws.host.os.LibC;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.FileDescriptorCast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One session on one connection: hello, start, then stdin/resize/signal frames in, output and the
- * exit out. When the connection ends, the session's process group gets SIGHUP (as a hung-up
+ * exit out; or, for a piped start, the child's own pipes handed to the daemon with STARTED and only
+ * signals in and the exit out (the bytes then never pass through here). When the connection ends, the session's process group gets SIGHUP (as a hung-up
  * terminal would), and SIGKILL if any member still runs a moment later: nothing is left behind
  * (a process meant to outlive its session starts its own with setsid).
  */
@@ -34,14 +38,14 @@ final class SessionConnection implements Runnable {
     private static final long KILL_AFTER_MILLIS = 1000;
     private static final byte[] EOF = new byte[0];
 
-    private final Socket socket;
+    private final AFUNIXSocket socket;
     private final SessionEnvironment environment;
     private final SocketForwarding forwarding;
     private final SessionRegistry registry;
     private DataOutputStream out;
     private volatile boolean exitSent;
 
-    SessionConnection(Socket socket, SessionEnvironment environment, SocketForwarding forwarding, SessionRegistry registry) {
+    SessionConnection(AFUNIXSocket socket, SessionEnvironment environment, SocketForwarding forwarding, SessionRegistry registry) {
         this.socket = socket;
         this.environment = environment;
         this.forwarding = forwarding;
@@ -74,7 +78,7 @@ final class SessionConnection implements Runnable {
                 return; // a ping: hello only
             }
             switch (start.type()) {
-                case Frames.START -> {
+                case Frames.START, Frames.START_PIPED -> {
                     // a session: below
                 }
                 case Frames.CONNECT -> {
@@ -99,8 +103,13 @@ final class SessionConnection implements Runnable {
                 Frames.write(out, Frames.ERROR, Payloads.utf(e.getMessage()));
                 return;
             }
-            Frames.write(out, Frames.STARTED, Payloads.started(child.pid(), child.tty()));
-            pumps = run(child, in);
+            if (start.type() == Frames.START_PIPED && !child.hasTty()) {
+                handOver(child);
+                runPiped(child, in);
+            } else {
+                Frames.write(out, Frames.STARTED, Payloads.started(child.pid(), child.tty()));
+                pumps = run(child, in);
+            }
         } catch (IOException e) {
             LOG.debug("session connection ended: {}", e.toString());
         } finally {
@@ -140,12 +149,7 @@ final class SessionConnection implements Runnable {
                         int[] size = Payloads.resize(f.payload());
                         child.resize(size[0], size[1]);
                     }
-                    case Frames.SIGNAL -> {
-                        int n = Signals.number(Payloads.utf(f.payload()));
-                        if (n > 0) {
-                            child.signalGroup(n);
-                        }
-                    }
+                    case Frames.SIGNAL -> signal(child, f);
                     default -> throw new IOException("unexpected frame type " + f.type());
                 }
             }
@@ -153,6 +157,50 @@ final class SessionConnection implements Runnable {
             writer.interrupt();
         }
         return stderr == null ? new Thread[] {stdout, writer} : new Thread[] {stdout, stderr, writer};
+    }
+
+    /**
+     * Sends STARTED with the child's stdin, stdout and stderr attached and closes this side's copies: from now on
+     * the daemon alone writes the child's input (its close is the child's EOF) and reads its output.
+     */
+    private void handOver(Child child) throws IOException {
+        int[] fds = child.detachPipes();
+        try {
+            FileDescriptor[] passed = new FileDescriptor[fds.length];
+            for (int i = 0; i < fds.length; i++) {
+                passed[i] = FileDescriptorCast.unsafeUsing(fds[i]).getFileDescriptor();
+            }
+            synchronized (out) {
+                socket.setOutboundFileDescriptors(passed);
+                Frames.write(out, Frames.STARTED, Payloads.started(child.pid(), child.tty()));
+            }
+        } finally {
+            for (int fd : fds) {
+                LibC.INSTANCE.close(fd);
+            }
+        }
+    }
+
+    /** A piped session until the connection ends: the exit goes out as soon as the leader ends, signals come in. */
+    private void runPiped(Child child, DataInputStream in) throws IOException {
+        thread("wait", () -> sendExit(child.waitFor()));
+        Frame f;
+        while ((f = Frames.read(in)) != null) {
+            switch (f.type()) {
+                case Frames.SIGNAL -> signal(child, f);
+                case Frames.RESIZE -> {
+                    // no terminal to resize
+                }
+                default -> throw new IOException("unexpected frame type " + f.type() + " in a piped session");
+            }
+        }
+    }
+
+    private static void signal(Child child, Frame f) throws IOException {
+        int n = Signals.number(Payloads.utf(f.payload()));
+        if (n > 0) {
+            child.signalGroup(n);
+        }
     }
 
     private void writeStdin(Child child, BlockingQueue<byte[]> queue) {

@@ -9,9 +9,11 @@ import io.devws.host.client.HostSession;
 import io.devws.host.protocol.ExitInfo;
 import io.devws.host.protocol.Frames;
 import io.devws.host.protocol.StartRequest;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,6 +89,61 @@ class SessionHostIT {
         assertThat(o.err).isEqualTo("done\n");
     }
 
+    /**
+     * Without a PTY the host hands the child's own pipes to the client (SCM_RIGHTS): the pipe the child writes is
+     * open in this process, and no longer in the host's, so no process relays the session's bytes.
+     */
+    @Test
+    void sessionsWithoutAPtyGetTheChildsOwnPipes() throws Exception {
+        HostSession s = client.start(exec("readlink /proc/self/fd/0 /proc/self/fd/1 /proc/self/fd/2"));
+        assertThat(s.piped()).isTrue();
+        s.stdin().close();
+        Output o = Output.of(s);
+        List<String> pipes = List.of(o.out.strip().split("\n"));
+        assertThat(pipes).hasSize(3).allMatch(p -> p.startsWith("pipe:["));
+        assertThat(o.exit).isEqualTo(new ExitInfo(0, null, false));
+        HostSession live = client.start(exec("readlink /proc/self/fd/1; exec sleep 60"));
+        BufferedReader line = new BufferedReader(new InputStreamReader(live.stdout(), StandardCharsets.UTF_8));
+        String stdout = line.readLine();
+        assertThat(openPipes(ProcessHandle.current().pid())).as("the client holds the child's stdout").contains(stdout);
+        assertThat(openPipes(host.process.pid())).as("the host holds none of the child's pipes").doesNotContain(stdout);
+        live.close();
+        assertThat(live.exit().handle((e, t) -> true).get(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** An early exit: the input the process never reads is dropped without failing the writer, the exit comes. */
+    @Test
+    void inputAProcessNoLongerReadsIsDroppedAndTheExitStillComes() throws Exception {
+        HostSession s = client.start(exec("head -c 10"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread reader = drain(s.stdout(), out);
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream in = s.stdin()) {
+            for (int i = 0; i < 17 * 16; i++) { // 17 MiB, far beyond the pipe's buffer
+                in.write(chunk);
+            }
+        }
+        assertThat(s.exit().get(30, TimeUnit.SECONDS)).isEqualTo(new ExitInfo(0, null, false));
+        reader.join(5000);
+        assertThat(out.size()).isEqualTo(10);
+    }
+
+    /**
+     * A background process that keeps the session's output open does not hold its exit status back for longer
+     * than the drain (sshd would wait for it for ever); what the leader wrote before it ended is all there.
+     */
+    @Test
+    void aBackgroundProcessHoldingTheOutputDoesNotHoldTheExit() throws Exception {
+        HostSession s = client.start(exec("sleep 30 & echo leader done"));
+        s.stdin().close();
+        long start = System.nanoTime();
+        Output o = Output.of(s);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(o.exit).isEqualTo(new ExitInfo(0, null, false));
+        assertThat(o.out).isEqualTo("leader done\n");
+        assertThat(millis).as("exit after the drain, not after the background sleep").isBetween(1500L, 15_000L);
+    }
+
     @Test
     void environmentWorkdirAndLoginShellAreSshdLike() throws Exception {
         Map<String, String> env = Map.of("SSH_CONNECTION", "127.0.0.1 1 127.0.0.1 22", "LC_X", "y");
@@ -119,6 +176,7 @@ class SessionHostIT {
     void ptySessionsHaveAControllingTerminalSizeAndResize() throws Exception {
         HostSession s = client.start(new StartRequest("tty; stty size; read x; stty size; ps -o tty= -p $$",
                 Map.of(), null, "xterm", 100, 30, Map.of()));
+        assertThat(s.piped()).as("a terminal is relayed by the host").isFalse();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread reader = drain(s.stdout(), out);
         await().atMost(T).until(() -> text(out).contains("30 100"));
@@ -202,6 +260,19 @@ class SessionHostIT {
             throw new AssertionError(e);
         }
         return "/bin/sh";
+    }
+
+    /** The pipes ("pipe:[inode]") a process has open. */
+    static List<String> openPipes(long pid) throws IOException {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return "";
+                }
+            }).filter(t -> t.startsWith("pipe:[")).toList();
+        }
     }
 
     static long children(int pid) {
