@@ -12,6 +12,7 @@ public interface LibC extends Library {
     int O_RDWR = 0x2;
     int O_NOCTTY = 0x100;
     int O_CLOEXEC = 0x80000;
+    int F_SETPIPE_SZ = 1031;
     int EINTR = 4;
     int EIO = 5;
     int EAGAIN = 11;
@@ -36,6 +37,8 @@ public interface LibC extends Library {
     int pipe2(int[] fds, int flags) throws LastErrorException;
 
     int close(int fd);
+
+    int fcntl(int fd, int cmd, int arg) throws LastErrorException;
 
     long read(int fd, byte[] buf, long count) throws LastErrorException;
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.devws.host.client.HostClient;
 import io.devws.host.client.HostSession;
+import io.devws.host.os.Spawner;
 import io.devws.host.protocol.ExitInfo;
 import io.devws.host.protocol.Frames;
 import io.devws.host.protocol.StartRequest;
@@ -109,6 +110,16 @@ class SessionHostIT {
         assertThat(openPipes(host.process.pid())).as("the host holds none of the child's pipes").doesNotContain(stdout);
         live.close();
         assertThat(live.exit().handle((e, t) -> true).get(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** The stdout pipe holds 256 KiB (F_GETPIPE_SZ, asked by the child itself), stdin and stderr the default. */
+    @Test
+    void theOutputPipeHoldsMoreThanTheDefault() throws Exception {
+        HostSession s = client.start(exec("for fd in 0 1 2; do perl -e 'print fcntl($ARGV[0] == 0 ? STDIN : $ARGV[0] == 1"
+                + " ? STDOUT : STDERR, 1032, 0) + 0, \"\\n\"' $fd; done"));
+        s.stdin().close();
+        Output o = Output.of(s);
+        assertThat(o.out.split("\n")).containsExactly("65536", String.valueOf(Spawner.OUTPUT_PIPE_BYTES), "65536");
     }
 
     /** An early exit: the input the process never reads is dropped without failing the writer, the exit comes. */
