@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 final class PipeStreams implements SessionStreams {
     /** How long the exit waits for the output to end; the host's framed sessions wait as long. */
     static final long DRAIN_MILLIS = 2000;
-    /** Output gathered into one read while the pipe has more at once: an SSH packet's worth of data. */
-    static final int GATHER_BYTES = 32 * 1024;
 
     private final FileOutputStream stdin;
     private final FileInputStream stdoutPipe;
@@ -113,17 +111,6 @@ final class PipeStreams implements SessionStreams {
                     int n = super.read(b, off, len);
                     if (n < 0) {
                         end();
-                        return n;
-                    }
-                    // what the writer added meanwhile goes into the same chunk (one SSH packet instead of several)
-                    int want = Math.min(len, GATHER_BYTES);
-                    int more;
-                    while (n < want && (more = pipe.available()) > 0) {
-                        int m = pipe.read(b, off + n, Math.min(more, want - n));
-                        if (m <= 0) {
-                            break;
-                        }
-                        n += m;
                     }
                     return n;
                 } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.devws.host.server;
 
 import io.devws.host.os.Child;
 import io.devws.host.os.Fd;
+import io.devws.host.os.LibC;
 import io.devws.host.os.Signals;
 import io.devws.host.os.Spawner;
 import io.devws.host.protocol.ExitInfo;
@@ -9,7 +10,6 @@ import io.devws.host.protocol.Frames;
 import io.devws.host.protocol.Frames.Frame;
 import io.devws.host.protocol.Payloads;
 import io.devws.host.protocol.StartRequest;
-import io.devws.host.os.LibC;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One session on one connection: hello, start, then stdin/resize/signal frames in, output and the
- * exit out; or, for a piped start, the child's own pipes handed to the daemon with STARTED and only
- * signals in and the exit out (the bytes then never pass through here). When the connection ends, the session's process group gets SIGHUP (as a hung-up
- * terminal would), and SIGKILL if any member still runs a moment later: nothing is left behind
- * (a process meant to outlive its session starts its own with setsid).
+ * exit out; or, for a piped start, the child's own pipes handed to the daemon with STARTED, then only
+ * signals in and the exit out (the bytes never pass through here). When the connection ends, the
+ * session's process group gets SIGHUP (as a hung-up terminal would), and SIGKILL if any member still
+ * runs a moment later: nothing is left behind (a process meant to outlive its session starts its own
+ * with setsid).
  */
 final class SessionConnection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionConnection.class);
