@@ -1,13 +1,13 @@
 package io.devws.host.client;
 
-import java.io.InputStream;
+import io.devws.host.io.BulkInputStream;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** An input stream fed with whole chunks by one thread; bounded, so the feeder waits for the reader. */
-final class ChunkInputStream extends InputStream {
+final class ChunkInputStream extends BulkInputStream {
     private static final byte[] END = new byte[0];
 
     private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(64);
@@ -33,12 +33,6 @@ final class ChunkInputStream extends InputStream {
     void end() {
         ended = true;
         chunks.offer(END);
-    }
-
-    @Override
-    public int read() throws InterruptedIOException {
-        byte[] b = new byte[1];
-        return read(b, 0, 1) < 0 ? -1 : b[0] & 0xff;
     }
 
     @Override

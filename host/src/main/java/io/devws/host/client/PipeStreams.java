@@ -1,12 +1,12 @@
 package io.devws.host.client;
 
+import io.devws.host.io.BulkInputStream;
 import io.devws.host.io.BulkOutputStream;
 import io.devws.host.protocol.Frames.Frame;
 import java.io.Closeable;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -96,19 +96,13 @@ final class PipeStreams implements SessionStreams {
 
     /** The pipe as read by its pump; its end (EOF or error) counts down {@link #outputOpen} once. */
     private InputStream ending(FileInputStream pipe) {
-        return new FilterInputStream(pipe) {
+        return new BulkInputStream() {
             private boolean ended;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 try {
-                    int n = super.read(b, off, len);
+                    int n = pipe.read(b, off, len);
                     if (n < 0) {
                         end();
                     }
@@ -117,6 +111,11 @@ final class PipeStreams implements SessionStreams {
                     end();
                     throw e;
                 }
+            }
+
+            @Override
+            public void close() throws IOException {
+                pipe.close();
             }
 
             private synchronized void end() {

@@ -1,6 +1,7 @@
 package io.devws.host.os;
 
 import com.sun.jna.LastErrorException;
+import io.devws.host.io.BulkInputStream;
 import io.devws.host.io.BulkOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,17 +22,11 @@ public final class Fd {
         return new Output(fd);
     }
 
-    private static final class Input extends InputStream {
+    private static final class Input extends BulkInputStream {
         private final int fd;
-        private final byte[] single = new byte[1];
 
         Input(int fd) {
             this.fd = fd;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
         }
 
         @Override

@@ -97,6 +97,11 @@ final class SessionConnection implements Runnable {
                 default -> throw new IOException("expected a start, got frame type " + start.type());
             }
             StartRequest request = StartRequest.decode(start.payload());
+            boolean piped = start.type() == Frames.START_PIPED;
+            if (piped && request.pty()) {
+                Frames.write(out, Frames.ERROR, Payloads.utf("a piped session has no terminal: start it with START"));
+                return;
+            }
             try {
                 child = spawn(request);
                 registry.add(child.pid());
@@ -104,7 +109,7 @@ final class SessionConnection implements Runnable {
                 Frames.write(out, Frames.ERROR, Payloads.utf(e.getMessage()));
                 return;
             }
-            if (start.type() == Frames.START_PIPED && !child.hasTty()) {
+            if (piped) {
                 handOver(child);
                 runPiped(child, in);
             } else {

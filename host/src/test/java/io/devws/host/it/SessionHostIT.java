@@ -9,6 +9,7 @@ import io.devws.host.client.HostSession;
 import io.devws.host.os.Spawner;
 import io.devws.host.protocol.ExitInfo;
 import io.devws.host.protocol.Frames;
+import io.devws.host.protocol.Payloads;
 import io.devws.host.protocol.StartRequest;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -110,6 +111,24 @@ class SessionHostIT {
         assertThat(openPipes(host.process.pid())).as("the host holds none of the child's pipes").doesNotContain(stdout);
         live.close();
         assertThat(live.exit().handle((e, t) -> true).get(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** A piped start asks for pipes: one with a terminal is refused before anything runs, with the reason. */
+    @Test
+    void aPipedStartWithATerminalIsRefused() throws Exception {
+        try (var sock = org.newsclub.net.unix.AFUNIXSocket.connectTo(
+                org.newsclub.net.unix.AFUNIXSocketAddress.of(host.socket.toFile()))) {
+            var in = new java.io.DataInputStream(sock.getInputStream());
+            var out = new java.io.DataOutputStream(sock.getOutputStream());
+            Frames.write(out, Frames.HELLO, Payloads.hello());
+            assertThat(Frames.read(in).type()).isEqualTo(Frames.HELLO);
+            Frames.write(out, Frames.START_PIPED, new StartRequest("touch " + tmp.resolve("ran"), Map.of(), null, "xterm",
+                    80, 24, Map.of()).encode());
+            Frames.Frame reply = Frames.read(in);
+            assertThat(reply.type()).isEqualTo(Frames.ERROR);
+            assertThat(Payloads.utf(reply.payload())).contains("no terminal");
+        }
+        assertThat(tmp.resolve("ran")).doesNotExist();
     }
 
     /** The stdout pipe holds 256 KiB (F_GETPIPE_SZ, asked by the child itself), stdin and stderr the default. */

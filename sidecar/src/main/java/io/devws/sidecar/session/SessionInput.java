@@ -1,5 +1,6 @@
 package io.devws.sidecar.session;
 
+import io.devws.transport.io.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -38,7 +39,8 @@ final class SessionInput implements ChannelDataReceiver {
     private final WindowRelease window;
     private final ArrayDeque<byte[]> segments = new ArrayDeque<>();
     private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
-    private final Input in = new Input();
+    /** The pump's side. Closing it ends a read that waits and drops whatever arrives later. */
+    private final InputStream in = Streams.input(this::read, this::closeInput);
     private int readPos; // in the first segment
     private int writePos = SEGMENT; // in the last segment: full until one is added
     private boolean eof;
@@ -66,19 +68,7 @@ final class SessionInput implements ChannelDataReceiver {
      * that stops reading stalls the client, as it always did.)
      */
     static WindowRelease batched(LongSupplier windowSize, WindowRelease release) {
-        long[] held = {0};
-        return n -> {
-            long give;
-            synchronized (held) {
-                held[0] += n;
-                if (held[0] < windowSize.getAsLong() / 4) {
-                    return;
-                }
-                give = held[0];
-                held[0] = 0;
-            }
-            release.release(give);
-        };
+        return new Quarters(windowSize, release);
     }
 
     /** Gives the client room for {@code n} more bytes. */
@@ -164,29 +154,38 @@ final class SessionInput implements ChannelDataReceiver {
         notifyAll();
     }
 
-    /** The pump's side. Closing it ends a read that waits and drops whatever arrives later. */
-    private final class Input extends InputStream {
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    /** The pump's side: what was queued, giving the window back as it goes. */
+    private int read(byte[] b, int off, int len) throws IOException {
+        int n = take(b, off, len);
+        if (n > 0) {
+            window.release(n);
+        }
+        return n;
+    }
+
+    /** What {@link #batched} holds back: the bytes read since the last window adjust. */
+    private static final class Quarters implements WindowRelease {
+        private final LongSupplier windowSize;
+        private final WindowRelease release;
+        private long held;
+
+        Quarters(LongSupplier windowSize, WindowRelease release) {
+            this.windowSize = windowSize;
+            this.release = release;
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
+        public void release(long n) throws IOException {
+            long give;
+            synchronized (this) {
+                held += n;
+                if (held < windowSize.getAsLong() / 4) {
+                    return;
+                }
+                give = held;
+                held = 0;
             }
-            int n = take(b, off, len);
-            if (n > 0) {
-                window.release(n);
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {
-            closeInput();
+            release.release(give);
         }
     }
 }
